@@ -1,0 +1,55 @@
+import { stripMarkup } from './markup.ts';
+
+/**
+ * The reading of one table cell as an amount. `blank` is "no value" (empty or a dash placeholder);
+ * `amount` keeps the printed digits exactly; anything else is `text`.
+ */
+export type AmountReading =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'amount'; readonly value: string; readonly scale: number; readonly printed: string }
+  | { readonly kind: 'text' };
+
+const BLANK: AmountReading = { kind: 'blank' };
+const TEXT: AmountReading = { kind: 'text' };
+
+/** Dash-like placeholders that tables print for "no value". */
+const PLACEHOLDER = /^[-—–－―‐‑]{1,3}$/;
+/** Thousands groups must be well formed: `8,785`, `10,018.162211`; `1,2345` is not an amount. */
+const AMOUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const MINUS_SIGNS = /^[−–—－]/;
+
+/**
+ * Normalises the characters of a printed number without touching its digits: full-width digits and
+ * separators (`１，２３４．５６`) and the minus sign variants. Inner spaces are not removed: `1 074` could
+ * be two numbers, and a value must always be a reading of the printed characters.
+ */
+export function normalizeNumberText(raw: string): string {
+  return raw.normalize('NFKC').trim().replace(MINUS_SIGNS, '-');
+}
+
+/** Reads a cell as an exact amount. Never rounds, never converts through a float. */
+export function parseAmount(raw: string): AmountReading {
+  const text = normalizeNumberText(stripMarkup(raw));
+  if (text === '') return BLANK;
+  if (PLACEHOLDER.test(text)) return BLANK;
+  const match = AMOUNT.exec(text);
+  if (!match) return TEXT;
+  const [, sign = '', whole = '', fraction] = match;
+  const digits = whole.replace(/,/g, '');
+  const value = `${sign === '-' ? '-' : ''}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
+  return { kind: 'amount', value, scale: fraction?.length ?? 0, printed: raw.trim() };
+}
+
+const AMOUNT_WITH_UNIT = /^(.*?\d)\s*(万元|元)[。.]?$/;
+
+/** Reads `621.70万元`-style form cells: an amount followed by its unit. */
+export function parseAmountWithUnit(
+  raw: string,
+): { readonly value: string; readonly scale: number; readonly unit: '万元' | '元' } | undefined {
+  const text = stripMarkup(raw).trim();
+  const match = AMOUNT_WITH_UNIT.exec(text);
+  if (!match) return undefined;
+  const reading = parseAmount(match[1] ?? '');
+  if (reading.kind !== 'amount') return undefined;
+  return { value: reading.value, scale: reading.scale, unit: match[2] === '元' ? '元' : '万元' };
+}

@@ -1,0 +1,74 @@
+import type { RawRow, RawTable } from '../tables/rawTable.ts';
+import { titleKey } from '../tables/tableKinds.ts';
+import { labelKey } from './cellText.ts';
+
+/**
+ * Tables that continue over pages come out of a converter as several tables: the title and header
+ * printed again on each page (Shenzhen 表1, 表6, 表7), or a bare header row (Guangzhou), or nothing.
+ * Stitching makes them one table again; every row keeps its own provenance.
+ */
+
+/** The comparable content of a row: cleaned cells, trailing blanks dropped. */
+export function rowKey(row: RawRow): string {
+  const cells = row.cells.map((c) => labelKey(c.raw.replace(/<[^>]+>/g, '')));
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells.join('\u241f');
+}
+
+/** Drops the rows at the start of `continuation` that repeat the first rows of `table`. */
+export function dropRepeatedHeader(table: RawTable, continuation: readonly RawRow[]): readonly RawRow[] {
+  let k = 0;
+  const limit = Math.min(6, table.rows.length, continuation.length);
+  while (k < limit) {
+    const a = table.rows[k];
+    const b = continuation[k];
+    if (!a || !b || rowKey(a) !== rowKey(b) || rowKey(a) === '') break;
+    k++;
+  }
+  return continuation.slice(k);
+}
+
+function sameTitle(a: RawTable, b: RawTable): boolean {
+  if (a.title === undefined || b.title === undefined) return false;
+  if (titleKey(a.title) !== titleKey(b.title)) return false;
+  return (
+    a.number === undefined ||
+    b.number === undefined ||
+    a.number.replace(/\s/g, '') === b.number.replace(/\s/g, '')
+  );
+}
+
+function widthOf(table: RawTable): number {
+  return table.rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
+}
+
+/** An untitled table right after a table, with the same header or the same width, continues it. */
+function continues(previous: RawTable, next: RawTable): boolean {
+  if (next.afterProse) return false;
+  if (sameTitle(previous, next)) return true;
+  if (next.title !== undefined) return false;
+  const first = next.rows[0];
+  const head = previous.rows[0];
+  if (first && head && rowKey(first) === rowKey(head)) return true;
+  return widthOf(next) === widthOf(previous) && next.context.length === 0;
+}
+
+export function stitchPageSplitTables(tables: readonly RawTable[]): RawTable[] {
+  const out: RawTable[] = [];
+  for (const table of tables) {
+    const previous = out[out.length - 1];
+    if (previous && continues(previous, table)) {
+      const rows = dropRepeatedHeader(previous, table.rows);
+      out[out.length - 1] = {
+        ...previous,
+        rows: [...previous.rows, ...rows],
+        notes: [...previous.notes, ...table.notes],
+        parts: [...previous.parts, rows[0]?.at ?? table.titleAt ?? {}],
+        unit: previous.unit ?? table.unit,
+      };
+    } else {
+      out.push(table);
+    }
+  }
+  return out;
+}

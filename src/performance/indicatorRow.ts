@@ -1,0 +1,198 @@
+import type { Cell, Provenance } from '../model.ts';
+import { parseAmount } from '../normalize/amount.ts';
+import { cleanCellText } from '../normalize/cellText.ts';
+import { type Operator, operatorFromDirection, parseTarget } from './target.ts';
+import { isLevel1, isLevel2, isLevelWord, type PerformanceField, splitMergedLevels } from './vocabulary.ts';
+
+/**
+ * Reads one row of an indicator grid by anchors rather than by column positions, because converters
+ * shift these rows freely (Beijing 预算12表, Shenzhen 表11, Xiamen 十). The anchors are the operator
+ * cell (`≥`, `大于等于`, `定性`) where the grid has one, else the target as the last cell; the
+ * indicator name stands just before it, level words before the name, and the project part (project
+ * or task name, amounts, goal text) before the levels.
+ */
+
+export interface FilledCell {
+  readonly text: string;
+  readonly column: number;
+  readonly at: Provenance;
+}
+
+export interface IndicatorRowReading {
+  readonly project: FilledCell | undefined;
+  readonly amounts: readonly FilledCell[];
+  readonly goal: FilledCell | undefined;
+  readonly level1: string | undefined;
+  readonly level2: string | undefined;
+  /** Absent when the row holds no indicator (a project row without one, or a row cut short). */
+  readonly indicator:
+    | {
+        readonly name: FilledCell;
+        readonly operator: Operator;
+        readonly value: string;
+        readonly unit: string;
+        readonly targetText: string;
+        /** A range gives a second bound. */
+        readonly more: readonly {
+          readonly operator: Operator;
+          readonly value: string;
+          readonly unit: string;
+        }[];
+      }
+    | undefined;
+  /** Level words with no name or target after them: the row was cut and continues below. */
+  readonly cutShort: boolean;
+  readonly extraTexts: readonly FilledCell[];
+  readonly extraAmounts: readonly FilledCell[];
+}
+
+export function filledCells(cells: readonly Cell[]): FilledCell[] {
+  const out: FilledCell[] = [];
+  cells.forEach((cell, column) => {
+    const text = cleanCellText(cell.raw);
+    if (text !== '') out.push({ text, column, at: cell.at });
+  });
+  return out;
+}
+
+function isAmount(text: string): boolean {
+  return parseAmount(text).kind === 'amount';
+}
+
+function isShortUnit(text: string): boolean {
+  return text.length <= 8 && !isAmount(text) && !/[，。；]/.test(text);
+}
+
+export interface RowSchema {
+  readonly fields: ReadonlySet<PerformanceField>;
+}
+
+export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema): IndicatorRowReading {
+  const hasOperator = schema.fields.has('operator');
+  let anchor = -1;
+  if (hasOperator) anchor = cells.findIndex((c, i) => i > 0 && operatorFromDirection(c.text) !== undefined);
+
+  let nameIndex: number;
+  let targetIndex: number;
+  let afterTarget: number;
+  if (anchor > 0) {
+    nameIndex = anchor - 1;
+    targetIndex = anchor;
+    afterTarget = anchor + 1;
+  } else {
+    // No operator cell: the target is the last cell that is not an extra (amount, source) cell.
+    let last = cells.length - 1;
+    while (
+      last > 0 &&
+      isAmount(cells[last]!.text) &&
+      schema.fields.has('amount') &&
+      !schema.fields.has('value')
+    )
+      last--;
+    targetIndex = last;
+    nameIndex = last - 1;
+    afterTarget = last + 1;
+  }
+
+  // Level words directly before the name.
+  let levelStart = nameIndex;
+  let level1: string | undefined;
+  let level2: string | undefined;
+  if (nameIndex >= 1 && isLevel2(cells[nameIndex - 1]!.text)) {
+    level2 = cells[nameIndex - 1]!.text;
+    levelStart = nameIndex - 1;
+  }
+  if (levelStart >= 1 && isLevel1(cells[levelStart - 1]!.text)) {
+    level1 = cells[levelStart - 1]!.text;
+    levelStart -= 1;
+  }
+
+  const nameCell = cells[nameIndex];
+  const targetCell = cells[targetIndex];
+  let cutShort = false;
+  let indicator: IndicatorRowReading['indicator'];
+  // In a grid with an operator column, a row without an operator cell holds no complete indicator.
+  const canHold = !hasOperator || anchor > 0;
+  if (
+    canHold &&
+    nameCell &&
+    targetCell &&
+    nameIndex >= 0 &&
+    !isLevelWord(nameCell.text) &&
+    !isLevelWord(targetCell.text)
+  ) {
+    let name = nameCell;
+    const merged = splitMergedLevels(nameCell.text);
+    if (merged) {
+      level1 ??= merged.level1;
+      level2 ??= merged.level2;
+      name = { ...nameCell, text: merged.name };
+    }
+    if (anchor > 0) {
+      const operator = operatorFromDirection(targetCell.text) ?? '=';
+      const valueCell = cells[anchor + 1];
+      const unitCell = cells[anchor + 2];
+      const valueText = valueCell?.text ?? '';
+      const numeric = parseAmount(valueText);
+      const hasUnit =
+        operator !== 'qualitative' &&
+        unitCell !== undefined &&
+        schema.fields.has('unit') &&
+        isShortUnit(unitCell.text);
+      afterTarget = anchor + (valueCell ? 2 : 1) + (hasUnit ? 1 : 0);
+      if (operator === 'qualitative' || numeric.kind !== 'amount') {
+        indicator = { name, operator: 'qualitative', value: '', unit: '', targetText: valueText, more: [] };
+      } else {
+        const unit = hasUnit ? unitCell!.text : '';
+        indicator = {
+          name,
+          operator,
+          value: numeric.value,
+          unit,
+          targetText: `${targetCell.text}${valueText}${unit}`,
+          more: [],
+        };
+      }
+    } else {
+      const [first, ...more] = parseTarget(targetCell.text);
+      indicator = {
+        name,
+        operator: first?.operator ?? 'qualitative',
+        value: first?.value ?? '',
+        unit: first?.unit ?? '',
+        targetText: targetCell.text,
+        more,
+      };
+    }
+  } else if (
+    cells.slice(Math.max(0, levelStart)).some((c) => isLevelWord(c.text)) ||
+    (nameCell && isLevelWord(nameCell.text))
+  ) {
+    cutShort = true;
+    // The row ends in level words: everything before them is the project part.
+    levelStart = cells.findIndex((c) => isLevelWord(c.text));
+    const l1 = cells.find((c) => isLevel1(c.text));
+    const l2 = cells.find((c) => isLevel2(c.text));
+    level1 = l1?.text;
+    level2 = l2?.text;
+  } else {
+    // No indicator at all: the whole row is the project part.
+    levelStart = cells.length;
+  }
+
+  const head = cells.slice(0, Math.max(0, levelStart));
+  const amounts = head.filter((c) => isAmount(c.text));
+  const texts = head.filter((c) => !isAmount(c.text));
+  const tail = indicator ? cells.slice(afterTarget) : [];
+  return {
+    project: texts[0],
+    amounts,
+    goal: texts[1],
+    level1,
+    level2,
+    indicator,
+    cutShort,
+    extraTexts: tail.filter((c) => !isAmount(c.text)),
+    extraAmounts: tail.filter((c) => isAmount(c.text)),
+  };
+}

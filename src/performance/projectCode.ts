@@ -1,0 +1,27 @@
+import { collapseWhitespace } from '../normalize/whitespace.ts';
+
+/**
+ * Beijing prints project codes in front of the project name, and its converter breaks them with a
+ * space (`11000022T00000039 1739-培训类项目` is code `11000022T000000391739`, name `培训类项目`).
+ */
+
+const PROJECT_CODE = /^(\d{8}[A-Z]\d{8})\s*(\d{4})\s*[-－—]\s*(.+)$/u;
+const GENERIC_CODE = /^([0-9A-Z]{8,24})\s*[-－—]\s*(.+)$/u;
+
+export interface ProjectName {
+  readonly code: string;
+  readonly name: string;
+}
+
+export function splitProjectName(text: string): ProjectName {
+  const clean = collapseWhitespace(text);
+  const beijing = PROJECT_CODE.exec(clean);
+  if (beijing)
+    return {
+      code: `${beijing[1]}${beijing[2]}`,
+      name: collapseWhitespace((beijing[3] ?? '').replace(/\s+/g, ' ')),
+    };
+  const generic = GENERIC_CODE.exec(clean);
+  if (generic && /\d/.test(generic[1] ?? '')) return { code: generic[1] ?? '', name: generic[2] ?? '' };
+  return { code: '', name: clean };
+}

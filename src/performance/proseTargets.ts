@@ -1,0 +1,95 @@
+import type { Cell, Provenance } from '../model.ts';
+import { cleanCellText } from '../normalize/cellText.ts';
+import { parseTarget, type TargetReading } from './target.ts';
+import { isLevelWord } from './vocabulary.ts';
+
+/**
+ * Indicators written as prose inside one cell:
+ * - numbered items (Guangzhou): `1、效益指标：广州国际影响力，年度指标值：不断提升；2、产出指标：…`;
+ * - sentences with numeric targets (Shenzhen key projects): `…信息产品 >=10 期;车辆保障 >=25 辆;…`.
+ */
+
+export interface ProseIndicator {
+  readonly level1: string;
+  readonly name: string;
+  readonly targetText: string;
+  readonly readings: readonly TargetReading[];
+  readonly at: Provenance;
+}
+
+/** The cleaned text of a (possibly wrapped) cell, and where each piece of it came from. */
+interface PlacedText {
+  readonly text: string;
+  placeOf(offset: number): Provenance;
+}
+
+export function placeText(cell: Cell): PlacedText {
+  const pieces = cell.pieces ?? [cell];
+  const starts: number[] = [];
+  let text = '';
+  for (const piece of pieces) {
+    starts.push(text.length);
+    text += cleanCellText(piece.raw);
+  }
+  return {
+    text,
+    placeOf(offset: number) {
+      let k = 0;
+      while (k + 1 < starts.length && (starts[k + 1] ?? Infinity) <= offset) k++;
+      return pieces[k]?.at ?? cell.at;
+    },
+  };
+}
+
+const ITEM_START = /(?:^|[；;。])\s*\d{1,2}\s*[、]/g;
+const ITEM =
+  /^\s*\d{1,2}\s*[、]\s*(?:([^：:，,；;]{2,10}?)\s*[:：])?\s*(.*?)\s*[，,；;]?\s*(?:年度)?(?:指标值|目标值)\s*[:：]\s*(.*?)\s*[；;。.]*\s*$/u;
+
+/** `1、效益指标：广州国际影响力，年度指标值：不断提升；2、…` → one indicator per numbered item. */
+export function readNumberedIndicators(cell: Cell): ProseIndicator[] {
+  const placed = placeText(cell);
+  const starts = [...placed.text.matchAll(ITEM_START)].map(
+    (m) => (m.index ?? 0) + (m[0].match(/^[；;。]/) ? 1 : 0),
+  );
+  const out: ProseIndicator[] = [];
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? placed.text.length;
+    const item = ITEM.exec(placed.text.slice(start, end));
+    if (!item) return;
+    const head = (item[1] ?? '').trim();
+    const level1 = isLevelWord(head) || /指标$/.test(head) ? head : '';
+    const name = level1 === '' && head !== '' ? `${head}${item[2] ?? ''}` : (item[2] ?? '').trim();
+    const targetText = (item[3] ?? '').trim();
+    if (name === '' || targetText === '') return;
+    out.push({ level1, name, targetText, readings: parseTarget(targetText), at: placed.placeOf(start) });
+  });
+  return out;
+}
+
+const SEGMENT_TARGET =
+  /^(.*?[\p{Script=Han}A-Za-z)）])\s*((?:≥|≤|>=|<=|>|<|=|＞|＜|≧|≦)?\s*\d+(?:\.\d+)?\s*(?:%|[\p{Script=Han}]{1,3})?)$/u;
+
+/**
+ * Sentences with numeric targets: each `;`-separated segment that ends in a number (with its
+ * operator and unit) is an indicator named by the words before the number. Clauses without a
+ * number (`车辆保障及时`) are left as prose.
+ */
+export function readSentenceIndicators(cell: Cell): ProseIndicator[] {
+  const placed = placeText(cell);
+  const out: ProseIndicator[] = [];
+  let offset = 0;
+  for (const segment of placed.text.split(/[;；]/)) {
+    const segmentStart = offset;
+    offset += segment.length + 1;
+    const trimmed = segment.replace(/[。，,.、\s]*$/u, '').replace(/等$/u, '');
+    const clause = trimmed.slice(trimmed.lastIndexOf('。') + 1).replace(/^[，,、\s]+/u, '');
+    const match = SEGMENT_TARGET.exec(clause);
+    if (!match) continue;
+    const name = (match[1] ?? '').trim();
+    const targetText = (match[2] ?? '').replace(/\s+/g, ' ').trim();
+    if (!/\p{Script=Han}/u.test(name)) continue;
+    const at = placed.placeOf(segmentStart + segment.indexOf(clause.slice(0, 4)));
+    out.push({ level1: '', name, targetText, readings: parseTarget(targetText), at });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import { chooseLayout, type LayoutOptions } from '../../extractors/index.ts';
+import { type CanonicalDocument, CanonicalDocumentSchema, SCHEMA_VERSION } from '../../schemas/document.ts';
+import type { Problem, SourceDocument } from '../model.ts';
+import { cleanCellText } from '../normalize/cellText.ts';
+import { readSource, type SourceIdentity, sha256Of } from '../readers/readSource.ts';
+import { assembleDocument, messageOf } from './assemble.ts';
+import { extractTables } from './extractTables.ts';
+import { readMetadata } from './metadata.ts';
+
+/**
+ * One input file → one canonical document. Never throws for a bad input: whatever goes wrong
+ * becomes a `failed` document with a message naming the file and the place.
+ */
+
+export interface ExtractOptions extends LayoutOptions {}
+
+export function plainTextOf(doc: SourceDocument): string {
+  const lines: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'text') lines.push(cleanCellText(b.raw));
+    else if (b.kind === 'row') lines.push(b.cells.map((c) => cleanCellText(c.raw)).join('\t'));
+  }
+  return lines.join('\n');
+}
+
+function failedDocument(
+  id: SourceIdentity,
+  sha256: string,
+  inputType: CanonicalDocument['input_type'],
+  problems: readonly Problem[],
+): CanonicalDocument {
+  return {
+    schema_version: SCHEMA_VERSION,
+    document_id: id.documentId,
+    source_file: id.sourceFile,
+    sha256,
+    input_type: inputType,
+    status: 'failed',
+    message: messageOf(problems, 'failed'),
+    metadata: { city: '', department: '', year: '', document_kind: '', layout_family: '', unit: '' },
+    layout_reason: '',
+    tables: [],
+    line_items: [],
+    indicators: [],
+    checks: [],
+    problems: [...problems],
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error)
+    return error.cause ? `${error.message} (cause: ${describe(error.cause)})` : error.message;
+  return String(error);
+}
+
+export async function extractDocument(
+  bytes: Uint8Array,
+  id: SourceIdentity,
+  options: ExtractOptions = {},
+): Promise<CanonicalDocument> {
+  let stage: Problem['stage'] = 'read';
+  try {
+    const source = await readSource(bytes, id);
+    if (!source.ok) return failedDocument(id, source.sha256, source.inputType, [source.problem]);
+    stage = 'extract';
+    const { doc } = source;
+    const text = plainTextOf(doc);
+    const choice = chooseLayout(doc, text, options);
+    const tables = extractTables(doc, choice.layout);
+    const metadata = readMetadata(doc, tables, choice.layout.metadata?.(doc, text) ?? {});
+    stage = 'validate';
+    const canonical = assembleDocument({
+      doc,
+      layoutFamily: choice.layout.family,
+      layoutReason: choice.claim.reason,
+      tables,
+      metadata,
+      problems: source.problems,
+    });
+    const parsed = CanonicalDocumentSchema.safeParse(canonical);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return failedDocument(id, doc.sha256, doc.inputType, [
+        {
+          severity: 'error',
+          code: 'schema-violation',
+          message: `${id.sourceFile}: extracted data fails the schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+          stage: 'validate',
+        },
+      ]);
+    }
+    return parsed.data;
+  } catch (error) {
+    return failedDocument(id, sha256Of(bytes), 'unknown', [
+      {
+        severity: 'error',
+        code: 'internal-error',
+        message: `${id.sourceFile}: ${stage} failed: ${describe(error)}`,
+        stage,
+      },
+    ]);
+  }
+}

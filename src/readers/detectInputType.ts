@@ -1,0 +1,53 @@
+/** Input type from content (magic bytes), never from the file name. */
+export type DetectedType =
+  | { readonly type: 'pdf' }
+  | { readonly type: 'image'; readonly format: 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp' }
+  | { readonly type: 'text' }
+  | { readonly type: 'empty' }
+  | { readonly type: 'unsupported'; readonly reason: string };
+
+function has(bytes: Uint8Array, offset: number, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));
+}
+
+/** Share of bytes that cannot occur in text (control bytes other than tab/newline/CR/FF, NUL). */
+function binaryShare(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let odd = 0;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) odd++;
+  return sample.length === 0 ? 0 : odd / sample.length;
+}
+
+export function detectInputType(bytes: Uint8Array): DetectedType {
+  if (bytes.length === 0) return { type: 'empty' };
+  // PDF writers may put junk before the header; readers accept it within the first 1 KiB.
+  if (ascii(bytes, 0, 1024).includes('%PDF-')) return { type: 'pdf' };
+  if (has(bytes, 0, [0x89, 0x50, 0x4e, 0x47])) return { type: 'image', format: 'png' };
+  if (has(bytes, 0, [0xff, 0xd8, 0xff])) return { type: 'image', format: 'jpeg' };
+  if (has(bytes, 0, [0x49, 0x49, 0x2a, 0x00]) || has(bytes, 0, [0x4d, 0x4d, 0x00, 0x2a])) {
+    return { type: 'image', format: 'tiff' };
+  }
+  if (ascii(bytes, 0, 4) === 'GIF8') return { type: 'image', format: 'gif' };
+  if (ascii(bytes, 0, 2) === 'BM') return { type: 'image', format: 'bmp' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')
+    return { type: 'image', format: 'webp' };
+  if (has(bytes, 0, [0x50, 0x4b, 0x03, 0x04])) {
+    return { type: 'unsupported', reason: 'a ZIP container (DOCX/XLSX?); convert it to PDF or text first' };
+  }
+  if (has(bytes, 0, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return { type: 'unsupported', reason: 'an OLE2 file (DOC/XLS?); convert it to PDF or text first' };
+  }
+  const utf16Bom = has(bytes, 0, [0xff, 0xfe]) || has(bytes, 0, [0xfe, 0xff]);
+  if (utf16Bom) return { type: 'text' };
+  const share = binaryShare(bytes);
+  const nulShare = bytes.subarray(0, 8192).filter((b) => b === 0).length / Math.min(bytes.length, 8192);
+  // UTF-16 text without a BOM is half NUL bytes but has no other control bytes.
+  if (nulShare > 0.2 && share - nulShare < 0.01) return { type: 'text' };
+  if (share > 0.02)
+    return { type: 'unsupported', reason: 'binary content that is neither PDF, image nor text' };
+  return { type: 'text' };
+}

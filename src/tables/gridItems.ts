@@ -1,0 +1,208 @@
+import type { Problem, Provenance } from '../model.ts';
+import { parseAmount } from '../normalize/amount.ts';
+import { cleanCellText, labelKey } from '../normalize/cellText.ts';
+import { assignColumnRoles, type ColumnRole } from './columns.ts';
+import { gridWidth, type HeaderSplit, headerPaths, splitHeaderAndBody } from './header.ts';
+import type { RawRow } from './rawTable.ts';
+import { bestShift, mergeWrappedFragments, repeatedGroupStarts, shiftRow } from './repairs.ts';
+import { readRowLabel } from './rowLabel.ts';
+
+/**
+ * Reads a grid table into line items: one per amount cell, with the row's label and codes and the
+ * column's header path. Two-sided tables (收入 | 支出 side by side) are read as two grids.
+ */
+
+export type Side = '' | '收入' | '支出';
+
+export interface GridLineItem {
+  readonly rowLabel: string;
+  readonly subjectCode: string;
+  readonly economicCode: string;
+  readonly govEconomicCode: string;
+  readonly projectCode: string;
+  readonly columnLabel: string;
+  readonly value: string;
+  readonly originalText: string;
+  readonly at: Provenance;
+  readonly side: Side;
+  readonly isTotal: boolean;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+}
+
+export interface GridOptions {
+  /** Row label for rows that print none (a form block whose label is its header's first cell). */
+  readonly labelFallback?: string;
+}
+
+export interface GridReading {
+  readonly split: HeaderSplit;
+  /** Body rows after repairs (fragments merged, shifted rows realigned), per side range. */
+  readonly repairedBody: readonly (readonly RawRow[])[];
+  readonly paths: readonly (readonly string[])[];
+  readonly roles: readonly ColumnRole[];
+  readonly sides: readonly SideRange[];
+  readonly items: readonly GridLineItem[];
+  readonly problems: readonly Problem[];
+}
+
+export interface SideRange {
+  readonly side: Side;
+  readonly start: number;
+  readonly end: number;
+}
+
+const SIDE_WORDS: Readonly<Record<string, Side>> = {
+  收入: '收入',
+  收入项目: '收入',
+  收入部分: '收入',
+  支出: '支出',
+  支出项目: '支出',
+  支出部分: '支出',
+};
+
+const TOTAL_WORDS =
+  /^(?:合计|总计|小计|共计)|合计$|总计$|^[一二三四五六七八九十]*[、.]?(?:本年)?(?:收入|支出)(?:合计|总计)$/;
+
+export function isTotalLabel(label: string): boolean {
+  const last = labelKey(label.split(' / ').pop() ?? '');
+  return TOTAL_WORDS.test(last);
+}
+
+/** `收入 | | 支出 |` in the first header row: the columns of each side. */
+export function detectSides(header: readonly RawRow[], width: number): SideRange[] {
+  const first = header[0];
+  if (!first || header.length < 2) return [];
+  const marks: { side: Side; col: number }[] = [];
+  let other = 0;
+  first.cells.forEach((cell, col) => {
+    const key = labelKey(cleanCellText(cell.raw));
+    if (key === '') return;
+    const side = SIDE_WORDS[key];
+    if (side) marks.push({ side, col });
+    else other++;
+  });
+  if (other > 0 || marks.length !== 2 || marks[0]?.side !== '收入' || marks[1]?.side !== '支出') return [];
+  return [
+    { side: '收入', start: marks[0].col, end: marks[1].col },
+    { side: '支出', start: marks[1].col, end: width },
+  ];
+}
+
+function sliceRow(row: RawRow, start: number, end: number): RawRow {
+  return { ...row, cells: row.cells.slice(start, end) };
+}
+
+interface SideReading {
+  readonly roles: ColumnRole[];
+  readonly body: RawRow[];
+}
+
+function readSide(
+  body: readonly RawRow[],
+  paths: readonly (readonly string[])[],
+  range: SideRange,
+  options: GridOptions,
+  items: GridLineItem[],
+  problems: Problem[],
+): SideReading {
+  const sidePaths = paths.slice(range.start, range.end).map((p) => (range.side === '' ? p : p.slice(1)));
+  const roles = assignColumnRoles(
+    sidePaths,
+    body.map((r) => sliceRow(r, range.start, range.end)),
+  );
+  const sideBody = mergeWrappedFragments(
+    body.map((r) => {
+      const row = sliceRow(r, range.start, range.end);
+      const shift = bestShift(row, roles);
+      if (shift === 0) return row;
+      problems.push({
+        severity: 'warning',
+        code: 'row-realigned',
+        message: `row cells shifted by the converter; read ${Math.abs(shift)} column(s) to the ${shift > 0 ? 'right' : 'left'}`,
+        stage: 'extract',
+        at: row.at,
+      });
+      return shiftRow(row, shift);
+    }),
+    roles,
+  );
+  const labelColumns = roles.flatMap((role, i) => (role === 'label' || role === 'code' ? [i] : []));
+  const codeColumns = new Set(roles.flatMap((role, i) => (role === 'code' ? [i] : [])));
+  sideBody.forEach((row, rowIndex) => {
+    const labelCells = labelColumns.map((i) => row.cells[i] ?? { raw: '', at: row.at });
+    const read = readRowLabel(
+      labelCells,
+      new Set(labelColumns.flatMap((c, k) => (codeColumns.has(c) ? [k] : []))),
+    );
+    const label =
+      read.label === '' && options.labelFallback ? { ...read, label: options.labelFallback } : read;
+    roles.forEach((role, c) => {
+      if (role !== 'amount') return;
+      const cell = row.cells[c];
+      if (!cell) return;
+      const reading = parseAmount(cell.raw);
+      if (reading.kind === 'text') {
+        problems.push({
+          severity: 'warning',
+          code: 'text-in-amount-column',
+          message: `"${cleanCellText(cell.raw).slice(0, 40)}" stands in amount column "${sidePaths[c]?.join(' / ')}"`,
+          stage: 'extract',
+          at: cell.at,
+        });
+        return;
+      }
+      if (reading.kind !== 'amount') return;
+      items.push({
+        rowLabel: label.label,
+        subjectCode: label.subjectCode,
+        economicCode: label.economicCode,
+        govEconomicCode: label.govEconomicCode,
+        projectCode: '',
+        columnLabel: [...(range.side === '' ? [] : [range.side]), ...(sidePaths[c] ?? [])].join(' / '),
+        value: reading.value,
+        originalText: reading.printed === reading.value ? '' : reading.printed,
+        at: cell.at,
+        side: range.side,
+        isTotal: isTotalLabel(label.label),
+        rowIndex,
+        columnIndex: range.start + c,
+      });
+    });
+  });
+  return { roles, body: sideBody };
+}
+
+function sideRanges(
+  header: readonly RawRow[],
+  paths: readonly (readonly string[])[],
+  width: number,
+): SideRange[] {
+  const sides = detectSides(header, width);
+  if (sides.length > 0) return sides;
+  const groups = repeatedGroupStarts(paths);
+  if (groups.length === 2) {
+    return [
+      { side: '', start: 0, end: groups[1]! },
+      { side: '', start: groups[1]!, end: width },
+    ];
+  }
+  return [{ side: '', start: 0, end: width }];
+}
+
+export function readGrid(rows: readonly RawRow[], options: GridOptions = {}): GridReading {
+  const split = splitHeaderAndBody(rows);
+  const width = gridWidth(rows);
+  const paths = headerPaths(split.header, width);
+  const sides = sideRanges(split.header, paths, width);
+  const items: GridLineItem[] = [];
+  const problems: Problem[] = [];
+  const roles: ColumnRole[] = [];
+  const repairedBody: RawRow[][] = [];
+  for (const range of sides) {
+    const side = readSide(split.body, paths, range, options, items, problems);
+    roles.push(...side.roles);
+    repairedBody.push(side.body);
+  }
+  return { split, repairedBody, paths, roles, sides, items, problems };
+}

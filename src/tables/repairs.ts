@@ -1,0 +1,136 @@
+import type { Cell } from '../model.ts';
+import { parseAmount } from '../normalize/amount.ts';
+import { cleanCellText } from '../normalize/cellText.ts';
+import type { ColumnRole } from './columns.ts';
+import type { RawRow } from './rawTable.ts';
+
+/**
+ * Repairs of what converters do to grid rows: cells shifted sideways, a tall cell's text split
+ * over several rows, a header printed twice side by side. Each repair is reported by its caller.
+ */
+
+function filled(cell: Cell | undefined): boolean {
+  return cell !== undefined && cleanCellText(cell.raw) !== '';
+}
+
+function isAmountCell(cell: Cell | undefined): boolean {
+  return cell !== undefined && parseAmount(cell.raw).kind === 'amount';
+}
+
+/** How well a row fits the column roles when its cells are moved by `shift` columns. */
+function fitScore(row: RawRow, roles: readonly ColumnRole[], shift: number): number {
+  let score = 0;
+  row.cells.forEach((cell, i) => {
+    if (!filled(cell)) return;
+    const role = roles[i + shift];
+    if (role === undefined) {
+      score -= 3;
+      return;
+    }
+    const amount = isAmountCell(cell);
+    if (role === 'amount') score += amount ? 2 : -2;
+    else if (amount && role !== 'code') score -= 2;
+  });
+  return score;
+}
+
+/**
+ * A converter sometimes drops or adds empty cells at the start of a row (Shenzhen 表11 line 386),
+ * so amounts land under text headers. Returns the shift (−2 … +2) that fits the roles best, 0
+ * when the row fits as printed.
+ */
+export function bestShift(row: RawRow, roles: readonly ColumnRole[]): number {
+  const misplaced = row.cells.some(
+    (cell, i) => isAmountCell(cell) && roles[i] !== 'amount' && roles[i] !== 'code',
+  );
+  if (!misplaced) return 0;
+  const base = fitScore(row, roles, 0);
+  let best = 0;
+  let bestScore = base;
+  for (const shift of [1, -1, 2, -2]) {
+    const score = fitScore(row, roles, shift);
+    if (score > bestScore) {
+      best = shift;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function shiftRow(row: RawRow, shift: number): RawRow {
+  if (shift === 0) return row;
+  const cells: Cell[] = [];
+  row.cells.forEach((cell, i) => {
+    const j = i + shift;
+    if (j >= 0) cells[j] = cell;
+  });
+  for (let j = 0; j < cells.length; j++) cells[j] ??= { raw: '', at: row.at };
+  return { ...row, cells };
+}
+
+const SENTENCE_END = /[。！？.!?；;）)]$/;
+
+/**
+ * Rows whose only filled cells are prose (`text` columns) are pieces of a tall cell that the
+ * converter split over several lines. A piece that does not end a sentence continues into the next
+ * row; one that does continues the previous row's cell.
+ */
+export function mergeWrappedFragments(body: readonly RawRow[], roles: readonly ColumnRole[]): RawRow[] {
+  const isFragment = (row: RawRow) =>
+    row.cells.some(filled) && row.cells.every((cell, i) => !filled(cell) || roles[i] === 'text');
+  const out: RawRow[] = [];
+  let carry: RawRow[] = [];
+  const join = (base: RawRow, before: readonly RawRow[], after: readonly RawRow[]): RawRow => {
+    const width = Math.max(base.cells.length, ...[...before, ...after].map((r) => r.cells.length));
+    const cells: Cell[] = [];
+    for (let c = 0; c < width; c++) {
+      const pieces = [...before, base, ...after].map((r) => r.cells[c]).filter((x): x is Cell => filled(x));
+      const own = base.cells[c] ?? { raw: '', at: base.at };
+      if (pieces.length <= 1) cells.push(pieces[0] && !filled(own) ? pieces[0] : own);
+      else
+        cells.push({
+          raw: pieces.map((p) => p.raw).join(''),
+          at: own.at,
+          pieces: pieces.flatMap((p) => p.pieces ?? [p]),
+        });
+    }
+    return { ...base, cells };
+  };
+  for (const row of body) {
+    if (!isFragment(row)) {
+      out.push(carry.length > 0 ? join(row, carry, []) : row);
+      carry = [];
+      continue;
+    }
+    const text = row.cells
+      .filter(filled)
+      .map((c) => cleanCellText(c.raw))
+      .join('');
+    const previous = out[out.length - 1];
+    if (SENTENCE_END.test(text) && previous && carry.length === 0)
+      out[out.length - 1] = join(previous, [], [row]);
+    else carry.push(row);
+  }
+  const last = out[out.length - 1];
+  if (carry.length > 0 && last) out[out.length - 1] = join(last, [], carry);
+  return out;
+}
+
+/**
+ * `支出结构 | 资金总额 | 其中:财政资金 | 投入计划 | 支出结构 | 资金总额 | …`: the same column group printed
+ * twice side by side (003 十). Returns the start of each group, or [] when the header does not repeat.
+ */
+export function repeatedGroupStarts(paths: readonly (readonly string[])[]): number[] {
+  // Whole paths, not leaves: `财政拨款 / 小计 …` and `非财政拨款 / 小计 …` are different groups.
+  const leaves = paths.map((p) => p.join('/'));
+  for (let len = 2; len * 2 <= leaves.length; len++) {
+    for (let start = 0; start + 2 * len <= leaves.length; start++) {
+      const first = leaves.slice(start, start + len);
+      const second = leaves.slice(start + len, start + 2 * len);
+      if (first.every((l) => l !== '') && first.join('\u241f') === second.join('\u241f')) {
+        return [0, start + len];
+      }
+    }
+  }
+  return [];
+}

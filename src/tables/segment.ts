@@ -1,0 +1,149 @@
+import type { Block, Provenance } from '../model.ts';
+import { cleanCellText } from '../normalize/cellText.ts';
+import { type MoneyUnit, unitFromStatement } from '../normalize/unit.ts';
+import type { RawRow, RawTable } from './rawTable.ts';
+import { matchTableNumberLine, matchTableTitle } from './titles.ts';
+
+/**
+ * Finds the tables of a document in its block stream. A table is a run of rows (blank lines may
+ * interrupt it, as page breaks do) together with the title, unit and meta lines printed above it.
+ * Rows with no title above them still make a table: nothing is dropped.
+ */
+
+const META_LINE =
+  /^(?:(?:部门|单位|预算单位|主管部门|填报单位|编制单位)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
+const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
+/** Page furniture that converters leave between the parts of a split table. */
+const FURNITURE =
+  /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}|[-—–]\s*[ivxlc]+\s*[-—–])$/iu;
+
+interface Pending {
+  number: string | undefined;
+  title: { title: string; number: string | undefined; at: Provenance } | undefined;
+  unit: MoneyUnit | undefined;
+  meta: string[];
+  heading: string | undefined;
+  leadIn: string | undefined;
+  proseSinceTable: boolean;
+}
+
+interface OpenTable {
+  title: Pending['title'];
+  context: string[];
+  unit: MoneyUnit | undefined;
+  meta: string[];
+  rows: RawRow[];
+  afterProse: boolean;
+}
+
+function freshPending(): Pending {
+  return {
+    number: undefined,
+    title: undefined,
+    unit: undefined,
+    meta: [],
+    heading: undefined,
+    leadIn: undefined,
+    proseSinceTable: false,
+  };
+}
+
+function close(open: OpenTable, notes: string[]): RawTable {
+  return {
+    title: open.title?.title,
+    number: open.title?.number,
+    titleAt: open.title?.at,
+    context: open.context,
+    unit: open.unit,
+    meta: open.meta,
+    rows: open.rows,
+    notes,
+    parts: [open.rows[0]?.at ?? {}],
+    afterProse: open.afterProse,
+  };
+}
+
+export function isMetaLine(text: string): boolean {
+  return META_LINE.test(text);
+}
+
+export function segmentTables(blocks: readonly Block[]): RawTable[] {
+  const tables: RawTable[] = [];
+  let pending = freshPending();
+  let open: OpenTable | undefined;
+  let notes: string[] = [];
+  const finish = () => {
+    if (open) tables.push(close(open, notes));
+    open = undefined;
+    notes = [];
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'page' || block.kind === 'blank') continue;
+    if (block.kind === 'rule') {
+      const last = open?.rows.at(-1);
+      if (open && last) open.rows[open.rows.length - 1] = { ...last, ruleAfter: true };
+      continue;
+    }
+    if (block.kind === 'row') {
+      if (block.cells.every((c) => c.raw.trim() === '')) continue;
+      if (!open) {
+        open = {
+          title: pending.title,
+          context: pending.title ? [] : [pending.heading, pending.leadIn].filter((s): s is string => !!s),
+          unit: pending.unit,
+          meta: pending.meta,
+          rows: [],
+          afterProse: pending.proseSinceTable,
+        };
+        const heading = pending.heading;
+        pending = freshPending();
+        pending.heading = heading;
+      }
+      open.rows.push({ cells: block.cells, at: block.at, format: block.format, ruleAfter: false });
+      continue;
+    }
+    const text = cleanCellText(block.raw);
+    if (text === '' || FURNITURE.test(text)) continue;
+    if (open) {
+      if (NOTE_LINE.test(text)) {
+        notes.push(text);
+        continue;
+      }
+      finish();
+    }
+    const number = matchTableNumberLine(text);
+    if (number) {
+      pending.number = number;
+      continue;
+    }
+    const title = matchTableTitle(text);
+    if (title) {
+      pending.title = { title: title.title, number: title.number ?? pending.number, at: block.at };
+      pending.number = undefined;
+      pending.unit = unitFromStatement(text);
+      pending.meta = [];
+      continue;
+    }
+    if (isMetaLine(text)) {
+      pending.meta.push(text);
+      pending.unit = unitFromStatement(text) ?? pending.unit;
+      continue;
+    }
+    if (NOTE_LINE.test(text)) continue;
+    // Prose: whatever title was pending belonged to a list (a table of contents), not to a table.
+    pending.title = undefined;
+    pending.number = undefined;
+    pending.unit = undefined;
+    pending.meta = [];
+    pending.proseSinceTable = true;
+    if (block.heading > 0 || /^第[一二三四五六七八九十]+部分/.test(text)) {
+      pending.heading = text;
+      pending.leadIn = undefined;
+    } else {
+      pending.leadIn = text;
+    }
+  }
+  finish();
+  return tables;
+}

@@ -1,0 +1,63 @@
+/** The canonical table kinds of the output contract, and how standard titles map to them. */
+
+export const TABLE_KINDS = [
+  'income_expense_summary',
+  'income_summary',
+  'expense_summary',
+  'basic_expense_summary',
+  'project_expense_summary',
+  'fiscal_appropriation_summary',
+  'general_budget_expense',
+  'general_budget_basic_expense',
+  'three_public_expense',
+  'gov_fund_expense',
+  'state_capital_expense',
+  'gov_procurement',
+  'gov_purchased_services',
+  'transfer_payment',
+  'project_performance',
+  'department_performance',
+  'other',
+] as const;
+
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+export const PERFORMANCE_KINDS: ReadonlySet<TableKind> = new Set([
+  'project_performance',
+  'department_performance',
+]);
+
+/**
+ * Ordered: the first pattern that matches a title (whitespace removed, half-width forms) wins, so the
+ * specific titles come before the general ones (`财政拨款收支总表` before `收支总表`). Covers 预算 and
+ * 决算 wording and the numbered variants of Shenzhen, Beijing, Xiamen, Guangzhou, Shanghai, Jiangsu.
+ */
+const TITLE_RULES: ReadonlyArray<readonly [RegExp, TableKind]> = [
+  [/(部门|单位)(整体)?(支出|预算)?绩效目标|整体(支出|预算)?绩效/, 'department_performance'],
+  [/绩效目标|绩效指标/, 'project_performance'],
+  [/三公/, 'three_public_expense'],
+  [/政府性基金/, 'gov_fund_expense'],
+  [/国有资本经营/, 'state_capital_expense'],
+  [/政府购买服务/, 'gov_purchased_services'],
+  [/政府采购/, 'gov_procurement'],
+  [/转移支付/, 'transfer_payment'],
+  [/一般公共预算(财政拨款)?基本支出/, 'general_budget_basic_expense'],
+  [/一般公共预算(财政拨款)?支出/, 'general_budget_expense'],
+  [/(财政拨款|政府预算拨款)收(入)?支(出)?/, 'fiscal_appropriation_summary'],
+  [/基本支出(预算|决算)?(总|情况)/, 'basic_expense_summary'],
+  [/项目支出(预算|决算)?(总|情况)/, 'project_expense_summary'],
+  [/收(入)?支(出)?(预算|决算)?(总|情况)/, 'income_expense_summary'],
+  [/收入(预算|决算)?(总|情况|表)/, 'income_summary'],
+  [/支出(预算|决算)?(总|情况|表)/, 'expense_summary'],
+];
+
+export function titleKey(title: string): string {
+  return title.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The kind a standard title names, or `undefined` when the title is not a known one. */
+export function kindFromTitle(title: string): TableKind | undefined {
+  const key = titleKey(title);
+  for (const [pattern, kind] of TITLE_RULES) if (pattern.test(key)) return kind;
+  return undefined;
+}

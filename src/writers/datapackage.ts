@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { CheckSchema } from '../../schemas/check.ts';
+import { DocumentRowSchema, TableRowSchema } from '../../schemas/csvRows.ts';
+import { SCHEMA_VERSION } from '../../schemas/document.ts';
+import { IndicatorSchema } from '../../schemas/indicator.ts';
+import { LineItemSchema } from '../../schemas/lineItem.ts';
+
+/**
+ * The Frictionless Data Package descriptor of a run's CSVs. Field names, types and descriptions
+ * come from the zod schemas, so the descriptor cannot drift from what is written.
+ */
+
+interface JsonSchemaProperty {
+  type?: string;
+  anyOf?: JsonSchemaProperty[];
+  enum?: unknown[];
+  const?: unknown;
+  description?: string;
+  frictionless?: string;
+}
+
+export const CSV_RESOURCES = [
+  {
+    name: 'documents',
+    path: 'documents.csv',
+    schema: DocumentRowSchema,
+    key: ['document_id'],
+    title: 'Input files and their status',
+  },
+  {
+    name: 'tables',
+    path: 'tables.csv',
+    schema: TableRowSchema,
+    key: ['document_id', 'table_index'],
+    title: 'Extracted tables',
+  },
+  {
+    name: 'line_items',
+    path: 'line_items.csv',
+    schema: LineItemSchema,
+    key: [],
+    title: 'Every amount of every table (long format)',
+  },
+  {
+    name: 'indicators',
+    path: 'indicators.csv',
+    schema: IndicatorSchema,
+    key: [],
+    title: 'Performance indicators (绩效指标)',
+  },
+  { name: 'checks', path: 'checks.csv', schema: CheckSchema, key: [], title: 'Reconciliation checks' },
+] as const;
+
+export function columnsOf(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}
+
+function frictionlessType(p: JsonSchemaProperty): string {
+  if (p.frictionless) return p.frictionless;
+  const types = p.anyOf ? p.anyOf.map((a) => a.type) : [p.type];
+  if (types.every((t) => t === 'integer')) return 'integer';
+  if (types.every((t) => t === 'number' || t === 'integer')) return 'number';
+  if (types.every((t) => t === 'boolean')) return 'boolean';
+  return 'string';
+}
+
+function enumOf(p: JsonSchemaProperty): string[] | undefined {
+  const values = p.anyOf
+    ? p.anyOf.flatMap((a) => a.enum ?? (a.const !== undefined ? [a.const] : []))
+    : (p.enum ?? []);
+  return values.length > 0 ? values.map(String) : undefined;
+}
+
+function fieldsOf(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, JsonSchemaProperty>;
+  };
+  return columnsOf(schema).map((name) => {
+    const p = json.properties[name] ?? {};
+    const values = enumOf(p);
+    return {
+      name,
+      type: frictionlessType(p),
+      ...(p.description ? { description: p.description } : {}),
+      ...(values ? { constraints: { enum: values } } : {}),
+    };
+  });
+}
+
+export function buildDataPackage(version: string) {
+  return {
+    profile: 'tabular-data-package',
+    name: 'yusuan-budget-extraction',
+    title: 'Chinese government budget disclosures extracted by yusuan',
+    version: SCHEMA_VERSION,
+    yusuan_version: version,
+    resources: CSV_RESOURCES.map((r) => ({
+      name: r.name,
+      path: r.path,
+      title: r.title,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
+      schema: {
+        fields: fieldsOf(r.schema),
+        missingValues: [''],
+        ...(r.key.length > 0 ? { primaryKey: [...r.key] } : {}),
+      },
+    })),
+  };
+}
