@@ -2,7 +2,7 @@ import type { LayoutExtractor, TableClassification } from '../../extractors/type
 import type { Problem, SourceDocument } from '../model.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { stitchPageSplitTables } from '../normalize/stitch.ts';
-import { unitFromHeader } from '../normalize/unit.ts';
+import { type MoneyUnit, unitFromHeader } from '../normalize/unit.ts';
 import { readPerformanceTable } from '../performance/readPerformanceTable.ts';
 import type { ExtractedTable } from '../tables/extractedTable.ts';
 import { readGrid } from '../tables/gridItems.ts';
@@ -109,9 +109,31 @@ function lineOrPage(t: ExtractedTable): number {
   return (t.start.page ?? 0) * 1e7 + (t.start.line ?? 0);
 }
 
+/**
+ * A table that states no unit takes the unit most of the document's amounts are in, else 万元 (the
+ * unit of nearly all published budget tables); either way the table carries a warning.
+ */
+function fillMissingUnits(tables: readonly ExtractedTable[]): ExtractedTable[] {
+  const counts = new Map<MoneyUnit, number>();
+  for (const t of tables) if (t.unit) counts.set(t.unit, (counts.get(t.unit) ?? 0) + t.items.length);
+  const dominant = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return tables.map((t) => {
+    if (t.unit || t.items.length === 0) return t;
+    const unit = dominant ?? '万元';
+    const problem: Problem = {
+      severity: 'warning',
+      code: 'unit-assumed',
+      message: `table "${t.title}" states no money unit; its amounts are taken as ${unit}${dominant ? ' like the rest of the document' : ''}`,
+      stage: 'extract',
+      at: t.start,
+    };
+    return { ...t, unit, problems: [...t.problems.filter((p) => p.code !== 'unit-unknown'), problem] };
+  });
+}
+
 export function extractTables(doc: SourceDocument, layout: LayoutExtractor): ExtractedTable[] {
   const raw = stitchPageSplitTables(segmentTables(doc.blocks));
   const tables = raw.map((t) => extractTable(t, layout));
   const forms = layout.readForms?.(doc) ?? [];
-  return [...tables, ...forms].sort((a, b) => lineOrPage(a) - lineOrPage(b));
+  return fillMissingUnits([...tables, ...forms].sort((a, b) => lineOrPage(a) - lineOrPage(b)));
 }

@@ -13,7 +13,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** UTF-16 without BOM shows as NUL bytes in every other position for mostly-ASCII text. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   if (sample.length < 4) return undefined;
   let evenZero = 0;

@@ -1,3 +1,5 @@
+import { sniffUtf16 } from './decodeText.ts';
+
 /** Input type from content (magic bytes), never from the file name. */
 export type DetectedType =
   | { readonly type: 'pdf' }
@@ -42,12 +44,10 @@ export function detectInputType(bytes: Uint8Array): DetectedType {
     return { type: 'unsupported', reason: 'an OLE2 file (DOC/XLS?); convert it to PDF or text first' };
   }
   const utf16Bom = has(bytes, 0, [0xff, 0xfe]) || has(bytes, 0, [0xfe, 0xff]);
-  if (utf16Bom) return { type: 'text' };
-  const share = binaryShare(bytes);
-  const nulShare = bytes.subarray(0, 8192).filter((b) => b === 0).length / Math.min(bytes.length, 8192);
-  // UTF-16 text without a BOM is half NUL bytes but has no other control bytes.
-  if (nulShare > 0.2 && share - nulShare < 0.01) return { type: 'text' };
-  if (share > 0.02)
+  // UTF-16 without a BOM: NUL bytes in every other position (its CJK bytes may look like control bytes).
+  if (utf16Bom || sniffUtf16(bytes)) return { type: 'text' };
+  if (binaryShare(bytes) > 0.02) {
     return { type: 'unsupported', reason: 'binary content that is neither PDF, image nor text' };
+  }
   return { type: 'text' };
 }

@@ -19,7 +19,7 @@ export function cellIsAmount(raw: string): boolean {
 
 /** Prose (a sentence) is never a header cell: a row holding one is body, e.g. a wrapped cell piece. */
 export function isProse(text: string): boolean {
-  return text.length >= 20 && /[，。；;,]/.test(text);
+  return text.length >= 8 && /[，。；;]/.test(text);
 }
 
 /**

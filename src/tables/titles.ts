@@ -1,4 +1,5 @@
 import { cleanCellText } from '../normalize/cellText.ts';
+import { stripMarkup } from '../normalize/markup.ts';
 
 /**
  * Recognises table titles as printed: with or without a number (`表 1`, `表一`, `预算01表`, `附表3`,
@@ -38,15 +39,22 @@ export function splitTitleNumber(text: string): { number: string | undefined; re
 
 /** A line that is only a table number (`表 1`, `预算01表`, `附表3`), printed above the title. */
 export function matchTableNumberLine(raw: string): string | undefined {
-  const text = cleanCellText(raw);
+  const text = stripMarkup(raw)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
   const { number, rest } = splitTitleNumber(text);
   return number !== undefined && rest === '' && /表/.test(number) ? number : undefined;
 }
 
 export function matchTableTitle(raw: string): TitleMatch | undefined {
-  const text = cleanCellText(raw);
-  if (text.length < 4 || text.length > 70) return undefined;
-  const { number, rest } = splitTitleNumber(text);
+  // Split the number off before wrap spaces are removed: `表一 收入总表` must not become `表一收入总表`.
+  const spaced = stripMarkup(raw)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+  if (spaced.length < 4 || spaced.length > 80) return undefined;
+  const split = splitTitleNumber(spaced);
+  const number = split.number;
+  const rest = cleanCellText(split.rest);
   const title = rest.replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$/u, '').trim();
   if (title.length < 3 || NOT_A_TITLE.test(title) || !TITLE_END.test(title)) return undefined;
   // "附表" / "预算表" on their own are section names, not titles.

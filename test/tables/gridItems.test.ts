@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readGrid } from '../../src/tables/gridItems.ts';
+import { rowsOf } from '../helpers.ts';
+
+const items = (text: string) =>
+  readGrid(rowsOf(text)).items.map((i) =>
+    [i.rowLabel, i.subjectCode, i.economicCode, i.columnLabel, i.value].join('|'),
+  );
+
+describe('readGrid', () => {
+  it('reads a two-sided 收入 | 支出 table into one item per side', () => {
+    expect(
+      items(
+        [
+          '收 入⇥⇥支 出⇥',
+          '项 目⇥预算数⇥项 目⇥预算数',
+          '一、一般公共预算拨款收入⇥9,032.213338⇥一、一般公共服务支出⇥7,196.149302',
+          '二、政府性基金预算拨款收入⇥⇥二、外交支出⇥',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '一、一般公共预算拨款收入|||收入 / 预算数|9032.213338',
+      '一、一般公共服务支出|||支出 / 预算数|7196.149302',
+    ]);
+  });
+  it('splits function and economic codes off the label cells (Beijing 预算03表)', () => {
+    expect(
+      items(
+        [
+          '支出功能分类科目⇥政府支出经济分类科目⇥部门支出经济分类科目⇥合计⇥基本支出⇥项目支出',
+          '2010301-行政运行⇥50101-工资奖金津补贴⇥30101-基本工资⇥770.476000⇥770.476000⇥',
+          '<b>合 计</b>⇥⇥⇥<b>10,018.162211</b>⇥⇥',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '行政运行 / 工资奖金津补贴 / 基本工资|2010301|30101|合计|770.476000',
+      '行政运行 / 工资奖金津补贴 / 基本工资|2010301|30101|基本支出|770.476000',
+      '合计|||合计|10018.162211',
+    ]);
+  });
+  it('reads a code column by its header and keeps zeros', () => {
+    expect(items('预算单位⇥科目编码⇥科目名称⇥支出总计\n⇥20805⇥行政事业单位养老支出⇥0')).toEqual([
+      '行政事业单位养老支出|20805||支出总计|0',
+    ]);
+  });
+  it('reads a header printed twice side by side as two groups (Xiamen 十)', () => {
+    expect(
+      items(
+        [
+          '预算金额⇥支出结构⇥资金总额⇥其中:财政资金⇥投入计划⇥支出结构⇥资金总额⇥其中:财政资金⇥投入计划',
+          '⇥人员支出⇥2,120.98⇥2,120.98⇥第一季度35%⇥发展经费⇥14.00⇥14.00⇥第一季度35%',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '人员支出|||资金总额|2120.98',
+      '人员支出|||其中:财政资金|2120.98',
+      '发展经费|||资金总额|14.00',
+      '发展经费|||其中:财政资金|14.00',
+    ]);
+  });
+  it('realigns a row the converter shifted and says so (Shenzhen 表11)', () => {
+    const reading = readGrid(
+      rowsOf(
+        [
+          '年度主要任务⇥任务名称⇥主要内容⇥预算金额（万元）⇥⇥',
+          '⇥⇥⇥总额⇥其中：财政拨款⇥其中：其他资金',
+          '⇥基本支出⇥1. 根据单位本年度在编人数计算的人员经费；⇥3,650⇥3,650⇥',
+          '出国签证事务⇥按照 2022 年度工作计划，完成因公出国管理。⇥415⇥415⇥⇥',
+        ].join('\n'),
+      ),
+    );
+    expect(reading.items.map((i) => `${i.rowLabel}|${i.columnLabel}|${i.value}`)).toEqual([
+      '基本支出|预算金额（万元） / 总额|3650',
+      '基本支出|预算金额（万元） / 其中：财政拨款|3650',
+      '出国签证事务|预算金额（万元） / 总额|415',
+      '出国签证事务|预算金额（万元） / 其中：财政拨款|415',
+    ]);
+    expect(reading.problems.map((p) => p.code)).toEqual(['row-realigned']);
+  });
+  it('joins the pieces of a tall prose cell to the row they belong to', () => {
+    const reading = readGrid(
+      rowsOf(
+        [
+          '项目名称⇥预算数（万元）⇥绩效目标',
+          '⇥⇥通过本项目的开展，认真完成上级',
+          '外事事务⇥3,191⇥交办的专项任务。',
+          '出国签证事务⇥415⇥计划年度服务人次;',
+          '⇥⇥车辆保障及时。',
+        ].join('\n'),
+      ),
+    );
+    const body = reading.repairedBody[0] ?? [];
+    expect(body.map((r) => r.cells[2]?.raw)).toEqual([
+      '通过本项目的开展，认真完成上级交办的专项任务。',
+      '计划年度服务人次;车辆保障及时。',
+    ]);
+    expect(reading.items.map((i) => i.value)).toEqual(['3191', '415']);
+  });
+  it('leaves prose in text columns out of row labels', () => {
+    expect(items('任务名称⇥主要内容⇥金额\n基本支出⇥根据编制计算的人员经费，公用经费。⇥3,650')).toEqual([
+      '基本支出|||金额|3650',
+    ]);
+  });
+});

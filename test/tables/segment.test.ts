@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { stitchPageSplitTables } from '../../src/normalize/stitch.ts';
+import { segmentTables } from '../../src/tables/segment.ts';
+import { blocksOf } from '../helpers.ts';
+
+const tables = (text: string) => stitchPageSplitTables(segmentTables(blocksOf(text)));
+
+describe('segmentTables', () => {
+  it('takes title, number, meta and unit from the lines above the rows', () => {
+    const [t] = tables('表 1\n\n## 收支总表\n\n部门名称：某办公室\n\n单位：万元\n\n项目⇥预算数\n合计⇥8,785');
+    expect(t).toMatchObject({
+      title: '收支总表',
+      number: '表1',
+      unit: '万元',
+      meta: ['部门名称：某办公室', '单位：万元'],
+    });
+    expect(t?.rows).toHaveLength(2);
+    expect(t?.titleAt?.line).toBe(3);
+  });
+  it('ignores titles that belong to a table of contents', () => {
+    const found = tables(
+      '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.title).toBeUndefined();
+    expect(found[0]?.context).toEqual(['一、文字部分', '正文。']);
+  });
+  it('keeps a table across a blank-line break and ends it at prose or a note', () => {
+    const found = tables(
+      '预算03表 支出总表\n金额单位：万元\nA⇥B\n1⇥2\n\n3⇥4\n注：说明。\n正文\n预算04表 财政拨款收支总表\nA⇥B\n5⇥6',
+    );
+    expect(found.map((t) => t.rows.length)).toEqual([3, 2]);
+    expect(found[0]?.notes).toEqual(['注：说明。']);
+  });
+});
+
+describe('stitchPageSplitTables', () => {
+  it('joins a table whose title and header are printed again on the next page', () => {
+    const text = [
+      '表 6',
+      '## 政府预算拨款收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥2022 年预算数⇥项目⇥2022 年预算数',
+      '政府预算拨款⇥8,644⇥一、一般公共服务支出⇥7,141',
+      '',
+      '表 6',
+      '## 政府预算拨款收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥2022 年预算数⇥项目⇥2022 年预算数',
+      '⇥⇥住房公积金⇥301',
+    ].join('\n');
+    const found = tables(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.rows.map((r) => r.at.line)).toEqual([4, 5, 6, 13]);
+    expect(found[0]?.parts).toHaveLength(2);
+  });
+  it('joins an untitled continuation that repeats the header row', () => {
+    const text =
+      '项目支出绩效目标表\n| 项目 | 总计 |\n|---|---|\n| a | 1 |\n\n| 项目 | 总计 |\n|---|---|\n| b | 2 |';
+    const found = tables(text);
+    expect(found).toHaveLength(1);
+    // The repeated header stays in the rows here; reading the grid drops it (a body row equal to the header).
+    expect(found[0]?.rows.map((r) => r.at.line)).toEqual([2, 4, 6, 8]);
+  });
+  it('does not join tables with different titles', () => {
+    expect(tables('收入总表\nA⇥B\n1⇥2\n支出总表\nA⇥B\n1⇥2')).toHaveLength(2);
+  });
+});
