@@ -65,8 +65,9 @@ function lineItem(
     at: { line },
     side: '',
     isTotal: /合计/.test(columnLabel),
-    rowIndex: index,
-    columnIndex: 0,
+    // A form is one row of fields: its amounts are columns of that row.
+    rowIndex: 0,
+    columnIndex: index,
   };
 }
 

@@ -2,19 +2,50 @@ import type { CanonicalDocument } from '../../schemas/document.ts';
 
 /** Human-readable lines for the terminal. */
 
+type CheckRecord = CanonicalDocument['checks'][number];
+
+function where(c: CheckRecord): string {
+  if (c.page !== undefined) return `page ${c.page}${c.line !== undefined ? ` line ${c.line}` : ''}`;
+  return c.line !== undefined ? `line ${c.line}` : '';
+}
+
+function countChecks(checks: readonly CheckRecord[], status: CheckRecord['status']): number {
+  return checks.filter((c) => c.status === status).length;
+}
+
+/** The failed checks of a document, largest difference first, as indented lines. */
+export function worstFailures(doc: CanonicalDocument, limit = 3): string[] {
+  const failed = doc.checks.filter((c) => c.status === 'fail');
+  const size = (c: CheckRecord) => Math.abs(Number(c.difference) || 0);
+  return [...failed]
+    .sort((a, b) => size(b) - size(a))
+    .slice(0, limit)
+    .map((c) => `    ✗ ${c.check} ${where(c)}: ${c.scope}: ${c.message}`)
+    .concat(
+      failed.length > limit ? [`    … and ${failed.length - limit} more failed checks (checks.csv)`] : [],
+    );
+}
+
 export function documentLine(doc: CanonicalDocument): string {
   const warnings = doc.problems.filter((p) => p.severity === 'warning').length;
-  const checks =
-    doc.checks.length > 0
-      ? `  checks ${doc.checks.filter((c) => c.status === 'pass').length} pass / ${doc.checks.filter((c) => c.status === 'fail').length} fail`
-      : '';
-  const base = `${doc.document_id.padEnd(24)} ${doc.status.padEnd(7)} ${(doc.metadata.layout_family || '-').padEnd(18)} tables ${String(doc.tables.length).padStart(3)}  amounts ${String(doc.line_items.length).padStart(4)}  indicators ${String(doc.indicators.length).padStart(3)}  warnings ${warnings}${checks}`;
-  return doc.message ? `${base}\n    ${doc.message}` : base;
+  const checks = `checks ${countChecks(doc.checks, 'pass')} pass / ${countChecks(doc.checks, 'fail')} fail / ${countChecks(doc.checks, 'skip')} skip`;
+  const base = [
+    doc.document_id.padEnd(24),
+    doc.status.padEnd(7),
+    (doc.metadata.layout_family || '-').padEnd(18),
+    `tables ${String(doc.tables.length).padStart(3)}`,
+    `amounts ${String(doc.line_items.length).padStart(4)}`,
+    `indicators ${String(doc.indicators.length).padStart(3)}`,
+    `warnings ${warnings}`,
+    checks,
+  ].join('  ');
+  return [base, ...(doc.message ? [`    ${doc.message}`] : []), ...worstFailures(doc)].join('\n');
 }
 
 export function summaryLine(docs: readonly CanonicalDocument[], outDir: string): string {
   const count = (s: string) => docs.filter((d) => d.status === s).length;
   const amounts = docs.reduce((n, d) => n + d.line_items.length, 0);
   const indicators = docs.reduce((n, d) => n + d.indicators.length, 0);
-  return `${docs.length} documents: ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ${amounts} amounts, ${indicators} indicators → ${outDir}`;
+  const checks = docs.flatMap((d) => d.checks);
+  return `${docs.length} documents: ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ${amounts} amounts, ${indicators} indicators; checks ${countChecks(checks, 'pass')} pass, ${countChecks(checks, 'fail')} fail, ${countChecks(checks, 'skip')} skip → ${outDir}`;
 }

@@ -17,7 +17,7 @@ options:
   --out DIR          output folder (default: output)
   --layout NAME      use this layout extractor (${layoutFamilies().join(', ')})
   --generic-only     use the generic extractor only (no layout overrides)
-  --strict           exit non-zero when any document is not ok
+  --strict           exit non-zero when any document is not ok or any check fails
   --bom              write CSVs with a UTF-8 BOM (for Excel)
   --quiet            print only the summary
   --json             print a machine-readable summary (JSON) instead of text
@@ -79,13 +79,18 @@ async function extract(args: string[]): Promise<number> {
       tables: d.tables.length,
       line_items: d.line_items.length,
       indicators: d.indicators.length,
+      checks: {
+        pass: d.checks.filter((c) => c.status === 'pass').length,
+        fail: d.checks.filter((c) => c.status === 'fail').length,
+        skip: d.checks.filter((c) => c.status === 'skip').length,
+      },
     }));
     process.stdout.write(`${JSON.stringify({ out: values.out, documents: summary }, null, 2)}\n`);
   } else {
     process.stdout.write(`${summaryLine(docs, values.out)}\n`);
   }
   const failed = docs.some((d) => d.status === 'failed');
-  const notOk = docs.some((d) => d.status !== 'ok');
+  const notOk = docs.some((d) => d.status !== 'ok' || d.checks.some((c) => c.status === 'fail'));
   return failed || (values.strict && notOk) ? 1 : 0;
 }
 

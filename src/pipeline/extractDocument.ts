@@ -1,7 +1,9 @@
 import { chooseLayout, type LayoutOptions } from '../../extractors/index.ts';
 import { type CanonicalDocument, CanonicalDocumentSchema, SCHEMA_VERSION } from '../../schemas/document.ts';
+import { runChecks } from '../checks/runChecks.ts';
 import type { Problem, SourceDocument } from '../model.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
+import { stripMarkup } from '../normalize/markup.ts';
 import { readSource, type SourceIdentity, sha256Of } from '../readers/readSource.ts';
 import { assembleDocument, messageOf } from './assemble.ts';
 import { extractTables } from './extractTables.ts';
@@ -21,6 +23,20 @@ export function plainTextOf(doc: SourceDocument): string {
     else if (b.kind === 'row') lines.push(b.cells.map((c) => cleanCellText(c.raw)).join('\t'));
   }
   return lines.join('\n');
+}
+
+/** The narrative of a document: its text lines (the checks look for amounts stated in them). */
+export function proseLines(doc: SourceDocument): { text: string; line?: number; page?: number }[] {
+  const out: { text: string; line?: number; page?: number }[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'text') continue;
+    out.push({
+      text: stripMarkup(b.raw),
+      ...(b.at.line !== undefined ? { line: b.at.line } : {}),
+      ...(b.at.page !== undefined ? { page: b.at.page } : {}),
+    });
+  }
+  return out;
 }
 
 function failedDocument(
@@ -77,7 +93,19 @@ export async function extractDocument(
       metadata,
       problems: source.problems,
     });
-    const parsed = CanonicalDocumentSchema.safeParse(canonical);
+    stage = 'check';
+    const checked = {
+      ...canonical,
+      checks: runChecks({
+        documentId: canonical.document_id,
+        year: canonical.metadata.year,
+        tables: canonical.tables,
+        lineItems: canonical.line_items,
+        prose: proseLines(doc),
+      }),
+    };
+    stage = 'validate';
+    const parsed = CanonicalDocumentSchema.safeParse(checked);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return failedDocument(id, doc.sha256, doc.inputType, [

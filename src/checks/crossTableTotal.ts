@@ -1,0 +1,82 @@
+import type { Check } from '../../schemas/check.ts';
+import { addDecimals } from '../normalize/decimal.ts';
+import { equalityCheck, skip } from './emit.ts';
+import { amountOf, type CheckInput } from './model.ts';
+import { hasTable, type Located, locate, type QuantityName } from './quantities.ts';
+
+/**
+ * The same quantity printed in several tables must agree. Each identity names the quantities on
+ * both sides; a side that sums tables treats a table that is absent or blank as zero only when the
+ * document prints that table (`本部门无政府性基金预算支出`).
+ */
+
+interface Identity {
+  readonly left: QuantityName;
+  readonly right: readonly QuantityName[];
+  readonly what: string;
+}
+
+const IDENTITIES: readonly Identity[] = [
+  { left: 'income_total', right: ['income_summary_total'], what: '收支总表 收入总计 = 收入总表 合计' },
+  {
+    left: 'expense_this_year',
+    right: ['expense_summary_total'],
+    what: '收支总表 本年支出合计 = 支出总表 合计',
+  },
+  {
+    left: 'fiscal_expense_this_year',
+    right: ['general_expense_total', 'gov_fund_total', 'state_capital_total'],
+    what: '财政拨款收支总表 本年支出合计 = 一般公共预算 + 政府性基金 + 国有资本经营 支出',
+  },
+  {
+    left: 'general_expense_basic',
+    right: ['general_basic_total'],
+    what: '一般公共预算支出表 基本支出 = 一般公共预算基本支出表 合计',
+  },
+  {
+    left: 'department_performance_total',
+    right: ['expense_this_year'],
+    what: '部门整体绩效目标表 预算总额 = 收支总表 本年支出合计',
+  },
+];
+
+const OPTIONAL_TABLES: Partial<Record<QuantityName, Parameters<typeof hasTable>[1]>> = {
+  gov_fund_total: 'gov_fund_expense',
+  state_capital_total: 'state_capital_expense',
+};
+
+export function crossTableTotal(input: CheckInput): Check[] {
+  const out: Check[] = [];
+  for (const identity of IDENTITIES) {
+    const left = locate(input, identity.left);
+    const parts: Located[] = [];
+    const missing: QuantityName[] = [];
+    const zero: string[] = [];
+    for (const name of identity.right) {
+      const found = locate(input, name);
+      const optional = OPTIONAL_TABLES[name];
+      if (found) parts.push(found);
+      // A 政府性基金 / 国有资本经营 table that is blank or not printed holds nothing: zero.
+      else if (optional) zero.push(hasTable(input, optional) ? `${name} (blank)` : `${name} (no table)`);
+      else missing.push(name);
+    }
+    const scope = identity.what;
+    if (!left && parts.length === 0) continue; // the document prints none of these tables
+    if (!left || missing.length > 0 || parts.length === 0) {
+      out.push(
+        skip(
+          input.documentId,
+          'cross_table_total',
+          scope,
+          `not printed: ${[...(left ? [] : [identity.left]), ...missing].join(', ')}`,
+          left?.item,
+        ),
+      );
+      continue;
+    }
+    const sum = addDecimals(parts.map((p) => amountOf(p.item)));
+    const what = `${left.where} vs ${parts.map((p) => p.where).join(' + ')}${zero.length > 0 ? ` (zero: ${zero.join(', ')})` : ''}`;
+    out.push(equalityCheck(input.documentId, 'cross_table_total', scope, left.item, sum, what));
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { Check } from '../../schemas/check.ts';
+import type { ExtractedTableRecord } from '../../schemas/document.ts';
+import type { LineItem } from '../../schemas/lineItem.ts';
+import { labelKey } from '../normalize/cellText.ts';
+import { type Decimal, toDecimal } from '../normalize/decimal.ts';
+
+/**
+ * What the checks see of a document: its tables as rows of amounts keyed by column label, built
+ * from the line items alone (so the checks work the same for text, PDF and OCR inputs).
+ */
+
+export interface CheckInput {
+  readonly documentId: string;
+  readonly year: string;
+  readonly tables: readonly ExtractedTableRecord[];
+  readonly lineItems: readonly LineItem[];
+  /** Narrative lines of the document (text outside tables), for prose-vs-table checks. */
+  readonly prose: readonly { readonly text: string; readonly line?: number; readonly page?: number }[];
+}
+
+export interface AmountRow {
+  readonly table: ExtractedTableRecord;
+  readonly side: LineItem['side'];
+  readonly rowIndex: number;
+  readonly label: string;
+  readonly subjectCode: string;
+  readonly economicCode: string;
+  readonly isTotal: boolean;
+  /** column label (side removed) → the item */
+  readonly cells: ReadonlyMap<string, LineItem>;
+}
+
+export function withoutSide(item: LineItem): string {
+  return item.side === '' ? item.column_label : item.column_label.split(' / ').slice(1).join(' / ');
+}
+
+export function amountOf(item: LineItem): Decimal {
+  return toDecimal(item.value);
+}
+
+/** Rows of one table, per side, in printed order. */
+export function rowsOf(table: ExtractedTableRecord, items: readonly LineItem[]): AmountRow[] {
+  const byRow = new Map<string, LineItem[]>();
+  for (const it of items) {
+    if (it.table_index !== table.table_index) continue;
+    // Label too: a header printed twice side by side (Xiamen 十) puts two rows on one printed line.
+    const key = `${it.side}\u241f${it.row_index}\u241f${it.row_label}`;
+    const list = byRow.get(key) ?? [];
+    list.push(it);
+    byRow.set(key, list);
+  }
+  const rows: AmountRow[] = [];
+  for (const list of byRow.values()) {
+    const first = list[0]!;
+    rows.push({
+      table,
+      side: first.side,
+      rowIndex: first.row_index,
+      label: first.row_label,
+      subjectCode: first.subject_code,
+      economicCode: first.economic_code,
+      isTotal: first.is_total,
+      cells: new Map(list.map((it) => [withoutSide(it), it])),
+    });
+  }
+  return rows.sort((a, b) => (a.side === b.side ? a.rowIndex - b.rowIndex : a.side < b.side ? -1 : 1));
+}
+
+export function tableName(table: ExtractedTableRecord): string {
+  return `${table.table_number ? `${table.table_number} ` : ''}${table.table_title || table.table_kind}`;
+}
+
+export function rowName(row: AmountRow): string {
+  const code = row.subjectCode || row.economicCode;
+  return `${row.side ? `${row.side} / ` : ''}${code ? `${code} ` : ''}${row.label || '(unlabelled row)'}`;
+}
+
+/** A label without its printed ordinal (`一、`, `(一)`, `1.`) and whitespace, for matching. */
+export function bareLabel(label: string): string {
+  return labelKey(label).replace(
+    /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、)]|\(\d+\))/u,
+    '',
+  );
+}
+
+export type CheckName = Check['check'];
+
+export function placeOf(item: LineItem | undefined): Pick<Check, 'line' | 'page' | 'table_index'> {
+  if (!item) return {};
+  return {
+    table_index: item.table_index,
+    ...(item.line !== undefined ? { line: item.line } : {}),
+    ...(item.page !== undefined ? { page: item.page } : {}),
+  };
+}

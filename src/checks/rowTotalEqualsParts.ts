@@ -1,0 +1,224 @@
+import type { Check } from '../../schemas/check.ts';
+import type { LineItem } from '../../schemas/lineItem.ts';
+import { labelKey } from '../normalize/cellText.ts';
+import { readSubjectCode } from '../normalize/subjectCode.ts';
+import { skip, sumCheck } from './emit.ts';
+import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
+
+/**
+ * Totals equal their parts, read from the table's own structure:
+ * - across a row: a total column (合计, 小计, 总计, 总额 …) equals its sibling columns under the same
+ *   header (a sibling group counts through its own subtotal);
+ * - down a table: a total row (合计, 总计, or the department row above coded rows) equals its
+ *   top-level rows (the 类 rows, or the unit rows of a project table).
+ * Columns headed 其中 (of which), 扣除 (net of) or 采购 (a cross-cutting breakdown) are not parts.
+ */
+
+const SUMMARY = /^(?:合计|小计|总计|总额|总数)$|(?:合计|总计|总额|总数)$/u;
+const NOT_A_PART = /^(?:其中|含|扣除)|采购/u;
+const ORGANISATION = /(?:办公室|办公厅|局|委员会|中心|政府|院|站|所|队|馆)$/u;
+
+function isSummary(segment: string): boolean {
+  return SUMMARY.test(labelKey(segment));
+}
+
+interface ColumnRule {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+/** For each total column, the columns that make it up (or none when the header does not say). */
+export function columnRules(columns: readonly string[]): ColumnRule[] {
+  const paths = columns.map((c) => c.split(' / '));
+  const rules: ColumnRule[] = [];
+  paths.forEach((path) => {
+    const last = path[path.length - 1] ?? '';
+    if (!isSummary(last)) return;
+    const parent = path.slice(0, -1);
+    const groups = new Map<string, string[][]>();
+    for (const other of paths) {
+      if (other.length <= parent.length || other.join(' / ') === path.join(' / ')) continue;
+      if (!parent.every((seg, i) => other[i] === seg)) continue;
+      if (other.slice(parent.length).some((seg) => NOT_A_PART.test(labelKey(seg)))) continue;
+      const head = other[parent.length] ?? '';
+      const list = groups.get(head) ?? [];
+      list.push(other);
+      groups.set(head, list);
+    }
+    const parts: string[] = [];
+    for (const [head, members] of groups) {
+      const leaf = members.find((m) => m.length === parent.length + 1);
+      const subtotal = members.find(
+        (m) => m.length === parent.length + 2 && isSummary(m[m.length - 1] ?? ''),
+      );
+      const representative = leaf ?? subtotal;
+      if (!representative) return; // a group without a subtotal: the header does not say what adds up
+      if (head === '') return;
+      parts.push(representative.join(' / '));
+    }
+    if (parts.length > 0) rules.push({ total: path.join(' / '), parts });
+  });
+  return rules;
+}
+
+function horizontal(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  const out: Check[] = [];
+  const bySide = new Map<string, AmountRow[]>();
+  for (const r of rows) bySide.set(r.side, [...(bySide.get(r.side) ?? []), r]);
+  for (const sideRows of bySide.values()) {
+    if (sideRows[0]?.side !== '') continue; // two-sided tables: columns are sides, not parts
+    const columns = [...new Set(sideRows.flatMap((r) => [...r.cells.keys()]))];
+    for (const rule of columnRules(columns)) {
+      // A rule holds only where the table prints the total with its parts: in a performance form,
+      // a column of another part of the form is not a part.
+      const together = sideRows.some(
+        (r) => r.cells.has(rule.total) && rule.parts.some((p) => r.cells.has(p)),
+      );
+      if (!together) continue;
+      for (const row of sideRows) {
+        const total = row.cells.get(rule.total);
+        if (!total) continue;
+        const parts = rule.parts.flatMap((p) => (row.cells.get(p) ? [row.cells.get(p)!] : []));
+        const scope = `${tableName(row.table)} / ${rowName(row)} / ${rule.total} = ${rule.parts.join(' + ')}`;
+        if (parts.length === 0) {
+          out.push(
+            skip(input.documentId, 'row_total_equals_parts', scope, 'none of the parts is printed', total),
+          );
+          continue;
+        }
+        out.push(
+          sumCheck({
+            documentId: input.documentId,
+            check: 'row_total_equals_parts',
+            scope,
+            total,
+            parts,
+            partCount: rule.parts.length,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function codeOf(row: AmountRow): string {
+  return row.subjectCode || row.economicCode;
+}
+
+function codeLevel(row: AmountRow): number | undefined {
+  const code = readSubjectCode(row.subjectCode || row.economicCode);
+  return code?.level;
+}
+
+/** The rows a total row adds up, or undefined when the table does not show its levels. */
+function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[] | undefined {
+  const others = rows.filter((r) => r !== total && r.side === total.side && !r.isTotal);
+  if (others.length === 0) return undefined;
+  if (others.some((r) => codeLevel(r) !== undefined)) {
+    // The roots of the code forest: rows none of whose ancestors is printed in the table
+    // (`3021101-差旅费` is a root when no `30211` row is printed).
+    const codes = new Set(others.map(codeOf).filter((c) => c !== ''));
+    return others.filter((r) => {
+      let parent = readSubjectCode(codeOf(r))?.parent;
+      while (parent) {
+        if (codes.has(parent)) return false;
+        parent = readSubjectCode(parent)?.parent;
+      }
+      return codeOf(r) !== '';
+    });
+  }
+  const units = others.filter((r) => ORGANISATION.test(labelKey(r.label)) && !/项目|经费|费$/.test(r.label));
+  if (units.length > 0 && units.length < others.length) return units;
+  const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
+  if (numbered.length > 0)
+    return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
+  return total.side === '' ? others : undefined;
+}
+
+/** Project tables list projects under their unit: a unit row adds up the projects below it. */
+function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  const out: Check[] = [];
+  if (rows.some((r) => codeLevel(r) !== undefined)) return out;
+  const units = rows.filter(
+    (r) => !r.isTotal && ORGANISATION.test(labelKey(r.label)) && !/项目|经费|费$/.test(r.label),
+  );
+  if (units.length === 0 || units.length === rows.length) return out;
+  units.forEach((unit) => {
+    const after = rows.filter((r) => r.rowIndex > unit.rowIndex);
+    const next = units.find((u) => u.rowIndex > unit.rowIndex);
+    const members = after.filter((r) => !r.isTotal && (!next || r.rowIndex < next.rowIndex));
+    if (members.length === 0) return;
+    for (const [column, total] of unit.cells) {
+      const parts = members.flatMap((m) => (m.cells.get(column) ? [m.cells.get(column)!] : []));
+      const scope = `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ projects below`;
+      out.push(
+        sumCheck({
+          documentId: input.documentId,
+          check: 'row_total_equals_parts',
+          scope,
+          total,
+          parts,
+          partCount: members.length,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  const out: Check[] = [];
+  const coded = rows.some((r) => codeLevel(r) !== undefined);
+  const totals = rows.filter((r) => {
+    if (
+      r.isTotal &&
+      /^(?:合计|总计|金额合计|本年收入合计|本年支出合计|收入合计|支出合计)$/u.test(
+        labelKey(r.label).replace(/^[一二三四五六七八九十]+、/u, ''),
+      )
+    )
+      return true;
+    // The department's own row above its coded rows is their total (Shenzhen 表7).
+    return coded && codeLevel(r) === undefined && r === rows.find((x) => x.side === r.side) && r.label !== '';
+  });
+  for (const total of totals) {
+    const parts = topLevelRows(total, rows);
+    if (!parts) continue;
+    for (const [column, item] of total.cells) {
+      const printed = parts.flatMap((p) => (p.cells.get(column) ? [p.cells.get(column)!] : []));
+      const scope = `${tableName(total.table)} / ${rowName(total)} / ${column} = Σ ${parts.length} rows`;
+      if (printed.length === 0) {
+        out.push(
+          skip(
+            input.documentId,
+            'row_total_equals_parts',
+            scope,
+            'no part row prints a value in this column',
+            item,
+          ),
+        );
+        continue;
+      }
+      out.push(
+        sumCheck({
+          documentId: input.documentId,
+          check: 'row_total_equals_parts',
+          scope,
+          total: item,
+          parts: printed as LineItem[],
+          partCount: parts.length,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export function rowTotalEqualsParts(input: CheckInput): Check[] {
+  const out: Check[] = [];
+  for (const table of input.tables) {
+    const rows = rowsOf(table, input.lineItems);
+    out.push(...horizontal(input, rows), ...vertical(input, rows), ...unitRows(input, rows));
+  }
+  return out;
+}
