@@ -18,11 +18,13 @@ const files = inputs.map((i) => ({ path: i.path, bytes: readFileSync(i.path) }))
 const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
 
 // Warm up the JIT and module graph once; the first document of a process pays for both.
-for (const f of files) await extractDocument(f.bytes, { documentId: documentIdOf(f.path), sourceFile: f.path });
+for (const f of files)
+  await extractDocument(f.bytes, { documentId: documentIdOf(f.path), sourceFile: f.path });
 
 const started = process.hrtime.bigint();
 for (let r = 0; r < rounds; r++) {
-  for (const f of files) await extractDocument(f.bytes, { documentId: documentIdOf(f.path), sourceFile: f.path });
+  for (const f of files)
+    await extractDocument(f.bytes, { documentId: documentIdOf(f.path), sourceFile: f.path });
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const documents = rounds * files.length;

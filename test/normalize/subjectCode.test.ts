@@ -10,12 +10,18 @@ describe('subject codes', () => {
     expect(readSubjectCode('3021101')).toMatchObject({ scheme: 'economic', level: 3, parent: '30211' });
     expect(readSubjectCode('50101')).toMatchObject({ scheme: 'government_economic', level: 2 });
   });
-  it.each(['2022', '329', '13300101', '01', '0118', '1234567890', '100', ''])(
-    '%j is not a subject code',
-    (t) => {
-      expect(readSubjectCode(t)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2022',
+    '329',
+    '13300101',
+    '01',
+    '0118',
+    '1234567890',
+    '100',
+    '',
+  ])('%j is not a subject code', (t) => {
+    expect(readSubjectCode(t)).toBeUndefined();
+  });
   it('splits code and name', () => {
     expect(splitCodedLabel('2010301-行政运行')).toMatchObject({
       code: { code: '2010301' },
