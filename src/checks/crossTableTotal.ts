@@ -34,9 +34,10 @@ const IDENTITIES: readonly Identity[] = [
     what: '一般公共预算支出表 基本支出 = 一般公共预算基本支出表 合计',
   },
   {
+    // The Beijing 2026 report prints 预算支出总额 = 支出总计 (which includes 年终结转结余), not 本年支出合计.
     left: 'department_performance_total',
-    right: ['expense_this_year'],
-    what: '部门整体绩效目标表 预算总额 = 收支总表 本年支出合计',
+    right: ['expense_total'],
+    what: '部门整体绩效目标表 预算总额 = 收支总表 支出总计',
   },
 ];
 

@@ -4,7 +4,7 @@ import { runChecks } from '../checks/runChecks.ts';
 import type { Problem, SourceDocument } from '../model.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
 import { stripMarkup } from '../normalize/markup.ts';
-import { readSource, type SourceIdentity, sha256Of } from '../readers/readSource.ts';
+import { type ReadOptions, readSource, type SourceIdentity, sha256Of } from '../readers/readSource.ts';
 import { assembleDocument, messageOf } from './assemble.ts';
 import { extractTables } from './extractTables.ts';
 import { readMetadata } from './metadata.ts';
@@ -14,7 +14,7 @@ import { readMetadata } from './metadata.ts';
  * becomes a `failed` document with a message naming the file and the place.
  */
 
-export interface ExtractOptions extends LayoutOptions {}
+export interface ExtractOptions extends LayoutOptions, ReadOptions {}
 
 export function plainTextOf(doc: SourceDocument): string {
   const lines: string[] = [];
@@ -76,7 +76,7 @@ export async function extractDocument(
 ): Promise<CanonicalDocument> {
   let stage: Problem['stage'] = 'read';
   try {
-    const source = await readSource(bytes, id);
+    const source = await readSource(bytes, id, options);
     if (!source.ok) return failedDocument(id, source.sha256, source.inputType, [source.problem]);
     stage = 'extract';
     const { doc } = source;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Problem, SourceDocument } from '../model.ts';
 import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
+import { PdfOpenError } from './pdf/loadPdf.ts';
+import { readPdf } from './pdf/pdfReader.ts';
 import { readTextBlocks } from './textReader.ts';
 
 /** Reads the bytes of one input into the intermediate form, or says why it cannot. */
@@ -23,7 +25,14 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function readSource(bytes: Uint8Array, id: SourceIdentity): Promise<SourceReading> {
+export interface ReadOptions {
+  /** Password of an encrypted PDF. */
+  readonly password?: string;
+  /** Read at most this many pages of a PDF. */
+  readonly maxPages?: number;
+}
+
+export async function readSource(bytes: Uint8Array, id: SourceIdentity, options: ReadOptions = {}): Promise<SourceReading> {
   const sha256 = sha256Of(bytes);
   const detected = detectInputType(bytes);
   const fail = (
@@ -41,8 +50,23 @@ export async function readSource(bytes: Uint8Array, id: SourceIdentity): Promise
       return fail('unknown', 'empty-file', 'the file is empty');
     case 'unsupported':
       return fail('unknown', 'unsupported-input', `not a budget document: ${detected.reason}`);
-    case 'pdf':
-      return fail('pdf', 'pdf-not-supported', 'PDF input is not supported by this version (text dumps only)');
+    case 'pdf': {
+      try {
+        const pdf = await readPdf(bytes, options);
+        const doc: SourceDocument = {
+          documentId: id.documentId,
+          sourceFile: id.sourceFile,
+          sha256,
+          inputType: 'pdf',
+          pageCount: pdf.pageCount,
+          blocks: pdf.blocks,
+        };
+        return { ok: true, doc, problems: pdf.problems.map((p) => ({ ...p, message: `${id.sourceFile}: ${p.message}` })) };
+      } catch (error) {
+        const code = error instanceof PdfOpenError ? `pdf-${error.code}` : 'pdf-unreadable';
+        return fail('pdf', code, error instanceof Error ? error.message : String(error));
+      }
+    }
     case 'image':
       return fail(
         'image',

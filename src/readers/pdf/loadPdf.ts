@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+/**
+ * Opens PDFs with pdf.js (legacy build, which runs on Node 20) for untrusted input: no eval,
+ * no font faces, CJK cMaps and standard fonts from the package (no network). The document is
+ * always destroyed, whatever happens.
+ */
+
+const require = createRequire(import.meta.url);
+const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
+const CMAP_URL = `${pathToFileURL(join(packageDir, 'cmaps')).href}/`;
+const STANDARD_FONTS_URL = `${pathToFileURL(join(packageDir, 'standard_fonts')).href}/`;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsModule: Promise<PdfJs> | undefined;
+
+export function pdfjs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+export interface OpenOptions {
+  readonly password?: string;
+}
+
+export class PdfOpenError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'encrypted' | 'wrong-password' | 'corrupt',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export async function withPdf<T>(bytes: Uint8Array, options: OpenOptions, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  const lib = await pdfjs();
+  // pdf.js takes ownership of the buffer it is given: pass a copy.
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') {
+      const code = (error as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD ? 'wrong-password' : 'encrypted';
+      throw new PdfOpenError(
+        code === 'encrypted' ? 'the PDF is encrypted; give its password with --password' : 'the PDF password is wrong',
+        code,
+        { cause: error },
+      );
+    }
+    throw new PdfOpenError(`the PDF cannot be opened: ${(error as Error).message}`, 'corrupt', { cause: error });
+  }
+  try {
+    return await use(doc);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

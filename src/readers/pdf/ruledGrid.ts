@@ -1,0 +1,167 @@
+import type { Segment, TextItem } from './pageContent.ts';
+import { groupLines, joinItems } from './lines.ts';
+
+/**
+ * Ruled tables: the page's ruling segments, clustered into tables, give grid lines; a cell whose
+ * separating rule is missing is merged with its neighbour (a spanned header, a tall label cell).
+ * Text goes to the merged cell's top-left grid position, which is where text dumps put it too.
+ */
+
+export interface GridCell {
+  readonly text: string;
+  readonly bbox: [number, number, number, number];
+}
+
+export interface RuledTable {
+  readonly bbox: [number, number, number, number];
+  readonly rows: readonly { readonly cells: readonly GridCell[]; readonly bbox: [number, number, number, number] }[];
+}
+
+const SNAP = 1.5;
+const TOUCH = 2.5;
+
+function cluster(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && v - last <= SNAP) continue;
+    out.push(v);
+  }
+  return out;
+}
+
+function touches(a: Segment, b: Segment): boolean {
+  return a.x0 - TOUCH <= b.x1 && b.x0 - TOUCH <= a.x1 && a.y0 - TOUCH <= b.y1 && b.y0 - TOUCH <= a.y1;
+}
+
+/** Connected groups of segments: each group is one table. */
+function components(segments: readonly Segment[]): Segment[][] {
+  const parent = segments.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length; j++) {
+      if (touches(segments[i]!, segments[j]!)) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Segment[]>();
+  segments.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  return [...groups.values()];
+}
+
+/** Share of [a, b] covered by the segments (on their long axis). */
+function coverage(spans: readonly [number, number][], a: number, b: number): number {
+  let covered = 0;
+  const sorted = [...spans].filter(([s, e]) => e > a && s < b).sort((p, q) => p[0] - q[0]);
+  let cursor = a;
+  for (const [s, e] of sorted) {
+    const from = Math.max(cursor, s);
+    const to = Math.min(b, e);
+    if (to > from) {
+      covered += to - from;
+      cursor = to;
+    }
+  }
+  return b > a ? covered / (b - a) : 0;
+}
+
+/** Estimated advance of a character in ems: CJK full width, Latin letters and digits about half. */
+function ems(ch: string): number {
+  return /[\x20-\x7e]/.test(ch) ? 0.55 : 1;
+}
+
+/**
+ * pdf.js joins text runs of one text object with a space, even across a cell border
+ * (`96,722.180672 一、一般公共服务支出`). An item that crosses a vertical rule is split at its spaces,
+ * each word placed by its estimated width, the first anchored left and the last right.
+ */
+export function splitAcrossRules(item: TextItem, rules: readonly number[]): TextItem[] {
+  const crosses = rules.some((x) => x > item.x0 + 2 && x < item.x1 - 2);
+  const words = item.text.split(/\s+/).filter((w) => w !== '');
+  if (!crosses || words.length < 2) return [item];
+  const widths = words.map((w) => [...w].reduce((n, ch) => n + ems(ch), 0) * item.size);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const span = item.x1 - item.x0;
+  const gap = Math.max(0, (span - total) / (words.length - 1));
+  const scale = total > span ? span / total : 1;
+  let x = item.x0;
+  return words.map((text, i) => {
+    const w = widths[i]! * scale;
+    const piece = { ...item, text, x0: x, x1: x + w };
+    x += w + gap;
+    return piece;
+  });
+}
+
+export function findRuledTables(horizontal: readonly Segment[], vertical: readonly Segment[], items: readonly TextItem[]): {
+  tables: RuledTable[];
+  rest: TextItem[];
+} {
+  const tables: RuledTable[] = [];
+  const used = new Set<TextItem>();
+  for (const group of components([...horizontal, ...vertical])) {
+    const hs = group.filter((s) => s.y0 === s.y1);
+    const vs = group.filter((s) => s.x0 === s.x1);
+    const ys = cluster(hs.map((s) => s.y0));
+    const xs = cluster(vs.map((s) => s.x0));
+    if (ys.length < 2 || xs.length < 2) continue;
+    const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.y0, s.y1] as [number, number]));
+    const hAt = ys.map((y) => hs.filter((s) => Math.abs(s.y0 - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]));
+    const cols = xs.length - 1;
+    const rows = ys.length - 1;
+    const parent = Array.from({ length: rows * cols }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const join = (a: number, b: number) => {
+      const ra = find(a);
+      const rb = find(b);
+      // Keep the top-left cell as the root: text is written there.
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const [top, bottom] = [ys[r]!, ys[r + 1]!];
+        const [left, right] = [xs[c]!, xs[c + 1]!];
+        if (c + 1 < cols && coverage(vAt[c + 1]!, top, bottom) < 0.5) join(r * cols + c, r * cols + c + 1);
+        if (r + 1 < rows && coverage(hAt[r + 1]!, left, right) < 0.5) join(r * cols + c, (r + 1) * cols + c);
+      }
+    }
+    const bbox: [number, number, number, number] = [xs[0]!, ys[0]!, xs[cols]!, ys[rows]!];
+    const inCell = new Map<number, TextItem[]>();
+    const pieces = items.flatMap((item) => {
+      const inside = item.y > bbox[1] && item.y < bbox[3] + item.size;
+      return inside ? splitAcrossRules(item, xs) : [item];
+    });
+    for (const item of pieces) {
+      const cx = (item.x0 + item.x1) / 2;
+      const cy = item.y - item.size * 0.35;
+      if (cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3]) continue;
+      const c = xs.findIndex((x, k) => k < cols && cx >= x && cx <= xs[k + 1]!);
+      const r = ys.findIndex((y, k) => k < rows && cy >= y && cy <= ys[k + 1]!);
+      if (c < 0 || r < 0) continue;
+      const root = find(r * cols + c);
+      inCell.set(root, [...(inCell.get(root) ?? []), item]);
+      used.add(item);
+    }
+    for (const item of items) if (pieces.some((p) => used.has(p) && p.y === item.y && p.x0 >= item.x0 - 0.01 && p.x1 <= item.x1 + 0.01)) used.add(item);
+    const outRows: RuledTable['rows'][number][] = [];
+    for (let r = 0; r < rows; r++) {
+      const rowBox: [number, number, number, number] = [bbox[0], ys[r]!, bbox[2], ys[r + 1]!];
+      if (ys[r + 1]! - ys[r]! < 3) continue; // a double rule, not a row
+      const cells: GridCell[] = [];
+      let filled = false;
+      for (let c = 0; c < cols; c++) {
+        const own = r * cols + c;
+        const text = find(own) === own ? groupLines(inCell.get(own) ?? []).map((l) => joinItems(l.items)).join(' ') : '';
+        if (text !== '') filled = true;
+        cells.push({ text, bbox: [xs[c]!, ys[r]!, xs[c + 1]!, ys[r + 1]!] });
+      }
+      if (filled) outRows.push({ cells, bbox: rowBox });
+    }
+    // Columns empty in every row are frame artefacts (a margin between two rules): without them the
+    // same table has the same columns on every page.
+    const keep = Array.from({ length: cols }, (_, c) => outRows.some((row) => row.cells[c]?.text !== ''));
+    const compact = outRows.map((row) => ({ ...row, cells: row.cells.filter((_, c) => keep[c]) }));
+    if (compact.length > 0) tables.push({ bbox, rows: compact });
+  }
+  return { tables, rest: items.filter((i) => !used.has(i)) };
+}
