@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { withPdf } from '../src/readers/pdf/loadPdf.ts';
 import { readPageContent } from '../src/readers/pdf/pageContent.ts';
+
 const [file, p = '1'] = process.argv.slice(2);
 await withPdf(readFileSync(file!), {}, async (doc) => {
   const c = await readPageContent(await doc.getPage(Number(p)));
@@ -9,5 +10,6 @@ await withPdf(readFileSync(file!), {}, async (doc) => {
   console.log('v', c.vertical.length, xs.join(' '));
   console.log('h', c.horizontal.length, ys.slice(0, 12).join(' '));
   console.log(c.vertical.slice(0, 8));
-  for (const it of c.items.slice(0, 14)) console.log(JSON.stringify(it.text), it.x0.toFixed(1), it.x1.toFixed(1), it.y.toFixed(1), it.size);
+  for (const it of c.items.slice(0, 14))
+    console.log(JSON.stringify(it.text), it.x0.toFixed(1), it.x1.toFixed(1), it.y.toFixed(1), it.size);
 });

@@ -45,6 +45,14 @@ export function columnRules(columns: readonly string[]): ColumnRule[] {
       list.push(other);
       groups.set(head, list);
     }
+    // `小计 | 其中：基本支出 | 项目支出`: whether a 其中 leaf is a part or a subset the header does not say.
+    const ofWhichLeaf = paths.some(
+      (other) =>
+        other.length === parent.length + 1 &&
+        parent.every((seg, i) => other[i] === seg) &&
+        /^(?:其中|含)[:：]/u.test(other[parent.length] ?? ''),
+    );
+    if (ofWhichLeaf) return;
     const parts: string[] = [];
     for (const [head, members] of groups) {
       const leaf = members.find((m) => m.length === parent.length + 1);
@@ -128,21 +136,28 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
       return codeOf(r) !== '';
     });
   }
-  const units = others.filter((r) => ORGANISATION.test(labelKey(r.label)) && !/项目|经费|费$/.test(r.label));
-  if (units.length > 0 && units.length < others.length) return units;
+  if (total.table.table_kind === 'project_performance') {
+    const units = others.filter(isUnitRow);
+    if (units.length > 0 && units.length < others.length) return units;
+  }
   const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
   if (numbered.length > 0)
     return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
   return total.side === '' ? others : undefined;
 }
 
+/** A unit (单位) row of a project table: an organisation's name, not a project's. */
+function isUnitRow(row: AmountRow): boolean {
+  const name = labelKey(row.label).replace(/[（(][^（()）]*[)）]$/u, '');
+  return !row.isTotal && ORGANISATION.test(name) && !/项目|经费|费$/u.test(row.label);
+}
+
 /** Project tables list projects under their unit: a unit row adds up the projects below it. */
 function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   const out: Check[] = [];
-  if (rows.some((r) => codeLevel(r) !== undefined)) return out;
-  const units = rows.filter(
-    (r) => !r.isTotal && ORGANISATION.test(labelKey(r.label)) && !/项目|经费|费$/.test(r.label),
-  );
+  const projectTable = rows[0]?.table.table_kind === 'project_performance';
+  if (!projectTable || rows.some((r) => codeLevel(r) !== undefined)) return out;
+  const units = rows.filter(isUnitRow);
   if (units.length === 0 || units.length === rows.length) return out;
   units.forEach((unit) => {
     const after = rows.filter((r) => r.rowIndex > unit.rowIndex);

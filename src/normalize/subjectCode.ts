@@ -56,6 +56,8 @@ export interface CodedLabel {
 }
 
 const CODED = /^(\d{3}|\d{5}|\d{7})(?:\s*[-－—–.．、:：]\s*|\s+|(?=[^\d\s.,]))(.*)$/u;
+/** `[201]一般公共服务支出`, `【2010501】行政运行` (Guangzhou). */
+const BRACKETED = /^[[［【(（]\s*(\d{3}|\d{5}|\d{7})\s*[\]］】)）]\s*(.*)$/u;
 
 /**
  * Splits `2010301-行政运行`, `30101 基本工资`, `50101-工资奖金津补贴` or a bare `201` into code and name.
@@ -65,7 +67,7 @@ export function splitCodedLabel(text: string): CodedLabel {
   const trimmed = text.trim();
   const bare = readSubjectCode(trimmed);
   if (bare) return { code: bare, name: '' };
-  const match = CODED.exec(trimmed);
+  const match = CODED.exec(trimmed) ?? BRACKETED.exec(trimmed);
   if (match) {
     const code = readSubjectCode(match[1] ?? '');
     const name = (match[2] ?? '').trim();

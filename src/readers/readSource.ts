@@ -32,7 +32,11 @@ export interface ReadOptions {
   readonly maxPages?: number;
 }
 
-export async function readSource(bytes: Uint8Array, id: SourceIdentity, options: ReadOptions = {}): Promise<SourceReading> {
+export async function readSource(
+  bytes: Uint8Array,
+  id: SourceIdentity,
+  options: ReadOptions = {},
+): Promise<SourceReading> {
   const sha256 = sha256Of(bytes);
   const detected = detectInputType(bytes);
   const fail = (
@@ -61,7 +65,11 @@ export async function readSource(bytes: Uint8Array, id: SourceIdentity, options:
           pageCount: pdf.pageCount,
           blocks: pdf.blocks,
         };
-        return { ok: true, doc, problems: pdf.problems.map((p) => ({ ...p, message: `${id.sourceFile}: ${p.message}` })) };
+        return {
+          ok: true,
+          doc,
+          problems: pdf.problems.map((p) => ({ ...p, message: `${id.sourceFile}: ${p.message}` })),
+        };
       } catch (error) {
         const code = error instanceof PdfOpenError ? `pdf-${error.code}` : 'pdf-unreadable';
         return fail('pdf', code, error instanceof Error ? error.message : String(error));

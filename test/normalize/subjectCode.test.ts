@@ -53,3 +53,16 @@ describe('subject codes', () => {
     }
   });
 });
+
+describe('bracketed codes (Guangzhou)', () => {
+  it('splits [201] and 【2010501】 prefixes', () => {
+    expect(splitCodedLabel('[201]一般公共服务支出')).toMatchObject({
+      code: { code: '201' },
+      name: '一般公共服务支出',
+    });
+    expect(splitCodedLabel('【2010501】行政运行')).toMatchObject({
+      code: { code: '2010501', level: 3 },
+      name: '行政运行',
+    });
+  });
+});

@@ -20,7 +20,10 @@ export function dropFakeBold(items: readonly TextItem[]): TextItem[] {
   const out: TextItem[] = [];
   for (const item of items) {
     const twin = out.find(
-      (o) => o.text === item.text && Math.abs(o.x0 - item.x0) < Math.max(1.2, item.size * 0.15) && Math.abs(o.y - item.y) < Math.max(1, item.size * 0.15),
+      (o) =>
+        o.text === item.text &&
+        Math.abs(o.x0 - item.x0) < Math.max(1.2, item.size * 0.15) &&
+        Math.abs(o.y - item.y) < Math.max(1, item.size * 0.15),
     );
     if (!twin) out.push(item);
   }
@@ -34,7 +37,8 @@ export function groupLines(items: readonly TextItem[]): Line[] {
   for (const item of sorted) {
     const last = groups[groups.length - 1];
     const ref = last?.[0];
-    if (last && ref && Math.abs(item.y - ref.y) <= Math.max(1.5, Math.min(item.size, ref.size) * 0.35)) last.push(item);
+    if (last && ref && Math.abs(item.y - ref.y) <= Math.max(1.5, Math.min(item.size, ref.size) * 0.35))
+      last.push(item);
     else groups.push([item]);
   }
   return groups.map((g) => {

@@ -36,7 +36,11 @@ export class PdfOpenError extends Error {
   }
 }
 
-export async function withPdf<T>(bytes: Uint8Array, options: OpenOptions, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+export async function withPdf<T>(
+  bytes: Uint8Array,
+  options: OpenOptions,
+  use: (doc: PDFDocumentProxy) => Promise<T>,
+): Promise<T> {
   const lib = await pdfjs();
   // pdf.js takes ownership of the buffer it is given: pass a copy.
   const task = lib.getDocument({
@@ -57,14 +61,21 @@ export async function withPdf<T>(bytes: Uint8Array, options: OpenOptions, use: (
     await task.destroy().catch(() => undefined);
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') {
-      const code = (error as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD ? 'wrong-password' : 'encrypted';
+      const code =
+        (error as { code?: number }).code === lib.PasswordResponses.INCORRECT_PASSWORD
+          ? 'wrong-password'
+          : 'encrypted';
       throw new PdfOpenError(
-        code === 'encrypted' ? 'the PDF is encrypted; give its password with --password' : 'the PDF password is wrong',
+        code === 'encrypted'
+          ? 'the PDF is encrypted; give its password with --password'
+          : 'the PDF password is wrong',
         code,
         { cause: error },
       );
     }
-    throw new PdfOpenError(`the PDF cannot be opened: ${(error as Error).message}`, 'corrupt', { cause: error });
+    throw new PdfOpenError(`the PDF cannot be opened: ${(error as Error).message}`, 'corrupt', {
+      cause: error,
+    });
   }
   try {
     return await use(doc);

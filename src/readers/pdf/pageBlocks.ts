@@ -2,9 +2,8 @@ import type { Block } from '../../model.ts';
 import { cleanCellText } from '../../normalize/cellText.ts';
 import { isMetaLine } from '../../tables/segment.ts';
 import { matchTableNumberLine, matchTableTitle } from '../../tables/titles.ts';
-import { groupLines, joinItems, type Line } from './lines.ts';
+import { dropFakeBold, groupLines, joinItems, type Line } from './lines.ts';
 import type { PageContent } from './pageContent.ts';
-import { dropFakeBold } from './lines.ts';
 import { findRuledTables } from './ruledGrid.ts';
 import { readUnruledTable, tabularRuns } from './unruledTable.ts';
 
@@ -16,14 +15,21 @@ import { readUnruledTable, tabularRuns } from './unruledTable.ts';
 type Placed = { readonly top: number; readonly blocks: Block[] };
 
 const round = (n: number) => Math.round(n * 10) / 10;
-const box = (b: readonly number[]): [number, number, number, number] => [round(b[0]!), round(b[1]!), round(b[2]!), round(b[3]!)];
+const box = (b: readonly number[]): [number, number, number, number] => [
+  round(b[0]!),
+  round(b[1]!),
+  round(b[2]!),
+  round(b[3]!),
+];
 
 /** A grid row holding only a title, a unit or a meta line: a page-wide frame caught it; it is text. */
 function isTextRow(cells: readonly { readonly text: string }[]): string | undefined {
   const filled = cells.map((c) => c.text.trim()).filter((t) => t !== '');
   if (filled.length !== 1) return undefined;
   const text = filled[0]!;
-  return matchTableTitle(text) || matchTableNumberLine(text) || isMetaLine(cleanCellText(text)) ? text : undefined;
+  return matchTableTitle(text) || matchTableNumberLine(text) || isMetaLine(cleanCellText(text))
+    ? text
+    : undefined;
 }
 
 export function pageBlocks(content: PageContent, page: number): Block[] {
@@ -33,7 +39,8 @@ export function pageBlocks(content: PageContent, page: number): Block[] {
     top: table.bbox[1],
     blocks: table.rows.map((row): Block => {
       const text = isTextRow(row.cells);
-      if (text !== undefined) return { kind: 'text', raw: text, at: { page, bbox: box(row.bbox) }, heading: 0, listItem: false };
+      if (text !== undefined)
+        return { kind: 'text', raw: text, at: { page, bbox: box(row.bbox) }, heading: 0, listItem: false };
       return {
         kind: 'row',
         format: 'layout',
@@ -63,7 +70,15 @@ export function pageBlocks(content: PageContent, page: number): Block[] {
     if (inTable.has(line)) continue;
     placed.push({
       top: line.top,
-      blocks: [{ kind: 'text', raw: joinItems(line.items), at: { page, bbox: box([line.x0, line.top, line.x1, line.bottom]) }, heading: 0, listItem: false }],
+      blocks: [
+        {
+          kind: 'text',
+          raw: joinItems(line.items),
+          at: { page, bbox: box([line.x0, line.top, line.x1, line.bottom]) },
+          heading: 0,
+          listItem: false,
+        },
+      ],
     });
   }
   placed.sort((a, b) => a.top - b.top);

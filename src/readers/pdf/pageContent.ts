@@ -61,7 +61,10 @@ function addSegment(h: Segment[], v: Segment[], ax: number, ay: number, bx: numb
 }
 
 /** Reads the page's paths: stroked lines become segments, thin filled rectangles too. */
-async function readRules(page: PDFPageProxy, viewport: Matrix): Promise<{ horizontal: Segment[]; vertical: Segment[] }> {
+async function readRules(
+  page: PDFPageProxy,
+  viewport: Matrix,
+): Promise<{ horizontal: Segment[]; vertical: Segment[] }> {
   const lib = await pdfjs();
   const { OPS } = lib;
   const list = await page.getOperatorList();
@@ -69,8 +72,22 @@ async function readRules(page: PDFPageProxy, viewport: Matrix): Promise<{ horizo
   const vertical: Segment[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const fills = new Set<number>([
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
@@ -92,9 +109,27 @@ async function readRules(page: PDFPageProxy, viewport: Matrix): Promise<{ horizo
           const w = Math.max(...xs) - Math.min(...xs);
           const h = Math.max(...ys) - Math.min(...ys);
           // A thin filled rectangle is how many writers draw a ruling line.
-          if (h <= RULE_THICKNESS && w > h) addSegment(horizontal, vertical, Math.min(...xs), (Math.min(...ys) + Math.max(...ys)) / 2, Math.max(...xs), (Math.min(...ys) + Math.max(...ys)) / 2);
-          else if (w <= RULE_THICKNESS && h > w) addSegment(horizontal, vertical, (Math.min(...xs) + Math.max(...xs)) / 2, Math.min(...ys), (Math.min(...xs) + Math.max(...xs)) / 2, Math.max(...ys));
-          else if (strokes.has(op)) for (let k = 1; k < points.length; k++) addSegment(horizontal, vertical, ...points[k - 1]!, ...points[k]!);
+          if (h <= RULE_THICKNESS && w > h)
+            addSegment(
+              horizontal,
+              vertical,
+              Math.min(...xs),
+              (Math.min(...ys) + Math.max(...ys)) / 2,
+              Math.max(...xs),
+              (Math.min(...ys) + Math.max(...ys)) / 2,
+            );
+          else if (w <= RULE_THICKNESS && h > w)
+            addSegment(
+              horizontal,
+              vertical,
+              (Math.min(...xs) + Math.max(...xs)) / 2,
+              Math.min(...ys),
+              (Math.min(...xs) + Math.max(...xs)) / 2,
+              Math.max(...ys),
+            );
+          else if (strokes.has(op))
+            for (let k = 1; k < points.length; k++)
+              addSegment(horizontal, vertical, ...points[k - 1]!, ...points[k]!);
         }
         points.length = 0;
       };
@@ -139,7 +174,8 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
     const m = multiply(vt, raw.transform as Matrix);
     const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
     // Text runs left to right after the viewport transform when m[0] > 0; its width scales with it.
-    const scale = Math.hypot(m[0], m[1]) / (Math.hypot((raw.transform as Matrix)[0], (raw.transform as Matrix)[1]) || 1);
+    const scale =
+      Math.hypot(m[0], m[1]) / (Math.hypot((raw.transform as Matrix)[0], (raw.transform as Matrix)[1]) || 1);
     const width = raw.width * scale;
     items.push({ text, x0: m[4], x1: m[4] + width, y: m[5], size, font: raw.fontName });
   }

@@ -27,7 +27,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     const pagesWithoutText: number[] = [];
     const last = Math.min(doc.numPages, options.maxPages ?? Number.POSITIVE_INFINITY);
     if (doc.numPages > last) {
-      problems.push({ severity: 'error', code: 'too-many-pages', message: `the PDF has ${doc.numPages} pages; only the first ${last} were read`, stage: 'read' });
+      problems.push({
+        severity: 'error',
+        code: 'too-many-pages',
+        message: `the PDF has ${doc.numPages} pages; only the first ${last} were read`,
+        stage: 'read',
+      });
     }
     for (let n = 1; n <= last; n++) {
       try {
@@ -44,7 +49,13 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
           page.cleanup();
         }
       } catch (error) {
-        problems.push({ severity: 'error', code: 'page-unreadable', message: `page ${n} cannot be read: ${(error as Error).message}`, stage: 'read', at: { page: n } });
+        problems.push({
+          severity: 'error',
+          code: 'page-unreadable',
+          message: `page ${n} cannot be read: ${(error as Error).message}`,
+          stage: 'read',
+          at: { page: n },
+        });
       }
     }
     if (pagesWithoutText.length > 0) {

@@ -1,5 +1,5 @@
-import type { Segment, TextItem } from './pageContent.ts';
 import { groupLines, joinItems } from './lines.ts';
+import type { Segment, TextItem } from './pageContent.ts';
 
 /**
  * Ruled tables: the page's ruling segments, clustered into tables, give grid lines; a cell whose
@@ -14,7 +14,10 @@ export interface GridCell {
 
 export interface RuledTable {
   readonly bbox: [number, number, number, number];
-  readonly rows: readonly { readonly cells: readonly GridCell[]; readonly bbox: [number, number, number, number] }[];
+  readonly rows: readonly {
+    readonly cells: readonly GridCell[];
+    readonly bbox: [number, number, number, number];
+  }[];
 }
 
 const SNAP = 1.5;
@@ -93,7 +96,11 @@ export function splitAcrossRules(item: TextItem, rules: readonly number[]): Text
   });
 }
 
-export function findRuledTables(horizontal: readonly Segment[], vertical: readonly Segment[], items: readonly TextItem[]): {
+export function findRuledTables(
+  horizontal: readonly Segment[],
+  vertical: readonly Segment[],
+  items: readonly TextItem[],
+): {
   tables: RuledTable[];
   rest: TextItem[];
 } {
@@ -105,8 +112,12 @@ export function findRuledTables(horizontal: readonly Segment[], vertical: readon
     const ys = cluster(hs.map((s) => s.y0));
     const xs = cluster(vs.map((s) => s.x0));
     if (ys.length < 2 || xs.length < 2) continue;
-    const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.y0, s.y1] as [number, number]));
-    const hAt = ys.map((y) => hs.filter((s) => Math.abs(s.y0 - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]));
+    const vAt = xs.map((x) =>
+      vs.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.y0, s.y1] as [number, number]),
+    );
+    const hAt = ys.map((y) =>
+      hs.filter((s) => Math.abs(s.y0 - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]),
+    );
     const cols = xs.length - 1;
     const rows = ys.length - 1;
     const parent = Array.from({ length: rows * cols }, (_, i) => i);
@@ -142,7 +153,11 @@ export function findRuledTables(horizontal: readonly Segment[], vertical: readon
       inCell.set(root, [...(inCell.get(root) ?? []), item]);
       used.add(item);
     }
-    for (const item of items) if (pieces.some((p) => used.has(p) && p.y === item.y && p.x0 >= item.x0 - 0.01 && p.x1 <= item.x1 + 0.01)) used.add(item);
+    for (const item of items)
+      if (
+        pieces.some((p) => used.has(p) && p.y === item.y && p.x0 >= item.x0 - 0.01 && p.x1 <= item.x1 + 0.01)
+      )
+        used.add(item);
     const outRows: RuledTable['rows'][number][] = [];
     for (let r = 0; r < rows; r++) {
       const rowBox: [number, number, number, number] = [bbox[0], ys[r]!, bbox[2], ys[r + 1]!];
@@ -151,7 +166,12 @@ export function findRuledTables(horizontal: readonly Segment[], vertical: readon
       let filled = false;
       for (let c = 0; c < cols; c++) {
         const own = r * cols + c;
-        const text = find(own) === own ? groupLines(inCell.get(own) ?? []).map((l) => joinItems(l.items)).join(' ') : '';
+        const text =
+          find(own) === own
+            ? groupLines(inCell.get(own) ?? [])
+                .map((l) => joinItems(l.items))
+                .join(' ')
+            : '';
         if (text !== '') filled = true;
         cells.push({ text, bbox: [xs[c]!, ys[r]!, xs[c + 1]!, ys[r + 1]!] });
       }

@@ -1,5 +1,5 @@
 import { parseAmount } from '../../normalize/amount.ts';
-import { type Line, chunksOf, joinItems } from './lines.ts';
+import { chunksOf, joinItems, type Line } from './lines.ts';
 
 /**
  * Tables without rules: a run of lines that split into several chunks at wide gaps. Columns are the
@@ -84,7 +84,10 @@ export function readUnruledTable(lines: readonly Line[]): UnruledRow[] {
     rows.push({ texts, top: line.top, bottom: line.bottom, y: line.y, size: line.size });
   }
   return rows.map((r) => ({
-    cells: r.texts.map((text, c) => ({ text, bbox: [edges[c]!, r.top, edges[c + 1]!, r.bottom] as [number, number, number, number] })),
+    cells: r.texts.map((text, c) => ({
+      text,
+      bbox: [edges[c]!, r.top, edges[c + 1]!, r.bottom] as [number, number, number, number],
+    })),
     bbox: [x0, r.top, x1, r.bottom],
   }));
 }
