@@ -22,6 +22,8 @@ const { values, positionals } = parseArgs({
     'generic-only': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     'write-baseline': { type: 'boolean', default: false },
+    /** Compare without line numbers (PDF and OCR inputs carry pages, the gold carries lines). */
+    'ignore-place': { type: 'boolean', default: false },
   },
 });
 
@@ -78,6 +80,7 @@ const { inputs } = await findInputs(positionals.length > 0 ? positionals : ['see
 const evaluations = await evaluateInputs(inputs, {
   goldDir: values.gold,
   genericOnly: values['generic-only'],
+  place: values['ignore-place'] ? 'none' : 'line',
 });
 report(evaluations);
 

@@ -3,7 +3,16 @@ import type { CanonicalDocument } from '../../schemas/document.ts';
 import { type ExtractOptions, extractDocument } from '../pipeline/extractDocument.ts';
 import type { InputFile } from '../pipeline/findInputs.ts';
 import { loadGold } from './gold.ts';
-import { f1, indicatorKey, lineItemKey, type Mismatch, type Score, scoreBy, tableKey } from './score.ts';
+import {
+  f1,
+  indicatorKey,
+  lineItemKey,
+  type Mismatch,
+  type Place,
+  type Score,
+  scoreBy,
+  tableKey,
+} from './score.ts';
 
 /** Extracts each input that has gold and scores it: line items, indicators, tables, by table kind. */
 
@@ -19,7 +28,7 @@ export interface DocumentEvaluation {
 export interface EvaluateOptions extends ExtractOptions {
   readonly goldDir: string;
   /** Which provenance must match: `line` for text inputs, `page` for PDF/OCR inputs. */
-  readonly place?: 'line' | 'page';
+  readonly place?: Place;
   /** The gold of another document id (a PDF made from a seed is scored against the seed's gold). */
   readonly goldIdOf?: (documentId: string) => string;
 }

@@ -79,7 +79,9 @@ type Row = Readonly<Record<string, unknown>>;
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** A line item is right when kind, labels, codes, value, unit and place all match. */
-export function lineItemKey(r: Row, place: 'line' | 'page' = 'line'): string {
+export type Place = 'line' | 'page' | 'none';
+
+export function lineItemKey(r: Row, place: Place = 'line'): string {
   return [
     str(r.table_kind),
     normalizeText(str(r.row_label)),
@@ -88,11 +90,11 @@ export function lineItemKey(r: Row, place: 'line' | 'page' = 'line'): string {
     normalizeText(str(r.column_label)),
     str(r.value),
     str(r.unit),
-    str(r[place]),
+    place === 'none' ? '' : str(r[place]),
   ].join(' | ');
 }
 
-export function indicatorKey(r: Row, place: 'line' | 'page' = 'line'): string {
+export function indicatorKey(r: Row, place: Place = 'line'): string {
   return [
     str(r.table_kind),
     normalizeText(str(r.project_name)),
@@ -104,7 +106,7 @@ export function indicatorKey(r: Row, place: 'line' | 'page' = 'line'): string {
     str(r.target_value),
     normalizeText(str(r.target_unit)),
     normalizeText(str(r.target_text)),
-    str(r[place]),
+    place === 'none' ? '' : str(r[place]),
   ].join(' | ');
 }
 

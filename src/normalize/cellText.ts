@@ -1,9 +1,10 @@
 import { stripMarkup } from './markup.ts';
+import { normalizeCjkRadicals } from './radicals.ts';
 import { collapseWhitespace } from './whitespace.ts';
 
 /** The clean text of a cell as printed: markup removed, wrap whitespace removed. */
 export function cleanCellText(raw: string): string {
-  return collapseWhitespace(stripMarkup(raw));
+  return collapseWhitespace(normalizeCjkRadicals(stripMarkup(raw)));
 }
 
 /** A label loses a trailing colon (`合计:`, `其中：`), never an inner one (`其中:财政资金`). */

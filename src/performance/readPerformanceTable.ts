@@ -35,6 +35,8 @@ interface Context {
   readonly problems: Problem[];
   formProject: string;
   unit: MoneyUnit | undefined;
+  /** Carried across sections: a header repeated on the next page must not forget the project. */
+  indicatorState: IndicatorState | undefined;
 }
 
 function item(
@@ -183,7 +185,8 @@ function readIndicators(
   const leadingAmounts = fields.flatMap((f, c) => (f === 'amount' && c < firstIndicatorColumn ? [c] : []));
   const trailingAmounts = fields.flatMap((f, c) => (f === 'amount' && c > valueColumn ? [c] : []));
   const pathOf = (c: number | undefined) => (c === undefined ? '' : (paths[c] ?? []).join(' / '));
-  const state: IndicatorState = { project: ctx.formProject, level1: '', level2: '', cutAt: undefined };
+  ctx.indicatorState ??= { project: ctx.formProject, level1: '', level2: '', cutAt: undefined };
+  const state = ctx.indicatorState;
 
   const amountItem = (cell: FilledCell, column: number | undefined, rowIndex: number) => {
     const { code, name } = splitProjectName(state.project);
@@ -275,7 +278,15 @@ export function readPerformanceTable(
   kind: TableKind,
   unit: MoneyUnit | undefined,
 ): PerformanceReading {
-  const ctx: Context = { kind, items: [], indicators: [], problems: [], formProject: '', unit };
+  const ctx: Context = {
+    kind,
+    items: [],
+    indicators: [],
+    problems: [],
+    formProject: '',
+    unit,
+    indicatorState: undefined,
+  };
   let offset = 0;
   const allPaths: string[][] = [];
   for (const section of splitSections(rows)) {

@@ -48,3 +48,11 @@ describe('cell text and labels', () => {
     expect(labelKey('因公出国（境）费')).toBe(labelKey('因公出国(境)费'));
   });
 });
+
+describe('CJK radicals in PDF text', () => {
+  it('reads radical code points as the ideographs they stand for', () => {
+    expect(cleanCellText('全球市⻓论坛')).toBe('全球市长论坛');
+    expect(cleanCellText('廉政⻛险事件')).toBe('廉政风险事件');
+    expect(cleanCellText('⼈员经费')).toBe('人员经费');
+  });
+});
