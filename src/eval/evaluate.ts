@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { type ExtractOptions, extractDocument } from '../pipeline/extractDocument.ts';
 import type { InputFile } from '../pipeline/findInputs.ts';
@@ -33,11 +35,20 @@ export interface EvaluateOptions extends ExtractOptions {
   readonly goldIdOf?: (documentId: string) => string;
 }
 
+/**
+ * A fixture made from a seed (`004_…-stsong.pdf`) is scored against that seed's gold: the id up to
+ * the first `-` names the seed.
+ */
+export function defaultGoldId(goldDir: string, documentId: string): string {
+  if (existsSync(join(goldDir, `${documentId}.line_items.csv`))) return documentId;
+  return documentId.split('-')[0] ?? documentId;
+}
+
 export function evaluateDocument(
   doc: CanonicalDocument,
   options: EvaluateOptions,
 ): DocumentEvaluation | undefined {
-  const goldId = options.goldIdOf?.(doc.document_id) ?? doc.document_id;
+  const goldId = options.goldIdOf?.(doc.document_id) ?? defaultGoldId(options.goldDir, doc.document_id);
   const gold = loadGold(options.goldDir, goldId);
   if (!gold.lineItems) return undefined;
   const place = options.place ?? 'line';

@@ -14,7 +14,8 @@ export interface ProjectName {
 }
 
 export function splitProjectName(text: string): ProjectName {
-  const clean = collapseWhitespace(text);
+  // A code wrapped inside its cell (`11000022T00000 039 1739-…`) is one code.
+  const clean = collapseWhitespace(text).replace(/(?<=[0-9A-Z])\s+(?=[0-9A-Z])/g, '');
   const beijing = PROJECT_CODE.exec(clean);
   if (beijing)
     return {

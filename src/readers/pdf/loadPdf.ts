@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 /**
@@ -11,8 +10,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
-const CMAP_URL = `${pathToFileURL(join(packageDir, 'cmaps')).href}/`;
-const STANDARD_FONTS_URL = `${pathToFileURL(join(packageDir, 'standard_fonts')).href}/`;
+const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
+const STANDARD_FONTS_URL = `${join(packageDir, 'standard_fonts')}/`;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | undefined;

@@ -21,6 +21,8 @@ export interface RuledTable {
 }
 
 const SNAP = 1.5;
+/** Narrower than this, an empty grid column is the gap between a frame and the table. */
+const FRAME_GAP = 15;
 const TOUCH = 2.5;
 
 function cluster(values: readonly number[]): number[] {
@@ -177,9 +179,13 @@ export function findRuledTables(
       }
       if (filled) outRows.push({ cells, bbox: rowBox });
     }
-    // Columns empty in every row are frame artefacts (a margin between two rules): without them the
-    // same table has the same columns on every page.
-    const keep = Array.from({ length: cols }, (_, c) => outRows.some((row) => row.cells[c]?.text !== ''));
+    // A narrow column empty in every row is a frame artefact (a margin between two rules); without
+    // it the same table has the same columns on every page. Wide empty columns are real columns
+    // that this page happens to leave blank.
+    const keep = Array.from(
+      { length: cols },
+      (_, c) => xs[c + 1]! - xs[c]! >= FRAME_GAP || outRows.some((row) => row.cells[c]?.text !== ''),
+    );
     const compact = outRows.map((row) => ({ ...row, cells: row.cells.filter((_, c) => keep[c]) }));
     if (compact.length > 0) tables.push({ bbox, rows: compact });
   }
