@@ -2,10 +2,14 @@
  * npm run bench — extraction speed, measured here and never in a timed test.
  *
  *   text: the five seed dumps extracted repeatedly in one process (documents/s, ms per document)
+ *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
+ *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
+ *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
  *
  * Prints one line per measurement and the peak resident memory of the process.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
@@ -33,4 +37,35 @@ console.log(
     `${(documents / seconds).toFixed(1)} documents/s, ${((seconds / documents) * 1000).toFixed(1)} ms/document, ` +
     `${((bytes * rounds) / 1024 / 1024 / seconds).toFixed(2)} MiB/s (one core)`,
 );
+async function benchPdf(label: string, path: string): Promise<void> {
+  if (!existsSync(path)) {
+    console.log(`pdf    ${label}: not present, skipped`);
+    return;
+  }
+  const bytes = readFileSync(path);
+  await extractDocument(bytes, { documentId: 'warm', sourceFile: path }); // warm-up: pdf.js start-up
+  const t0 = process.hrtime.bigint();
+  const doc = await extractDocument(bytes, { documentId: 'bench', sourceFile: path });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const pages = doc.metadata.pages ?? 0;
+  let poppler = 'pdftotext not installed';
+  try {
+    const p0 = process.hrtime.bigint();
+    execFileSync('pdftotext', ['-layout', path, '/dev/null']);
+    const ps = Number(process.hrtime.bigint() - p0) / 1e9;
+    poppler = `pdftotext -layout ${(pages / ps).toFixed(1)} pages/s`;
+  } catch {
+    // poppler is a developer tool, not a dependency
+  }
+  console.log(
+    `pdf    ${label}: ${pages} pages, ${doc.line_items.length} amounts in ${s.toFixed(2)} s: ${(pages / s).toFixed(1)} pages/s end to end (one core); ${poppler}`,
+  );
+}
+
+await benchPdf('fixture', 'test/fixtures/bench/bench-pdf.pdf');
+await benchPdf(
+  'Beijing 85-page report',
+  '../shared/realdocs/renwu/002_北京/政务服务和数据管理局_附件2：北京市政务服务和数据管理局2026年度部门预算报表.pdf',
+);
+
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

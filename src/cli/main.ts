@@ -17,6 +17,8 @@ options:
   --out DIR          output folder (default: output)
   --layout NAME      use this layout extractor (${layoutFamilies().join(', ')})
   --generic-only     use the generic extractor only (no layout overrides)
+  --password PW      password of encrypted PDFs
+  --max-pages N      read at most N pages of a PDF (default 2000)
   --strict           exit non-zero when any document is not ok or any check fails
   --bom              write CSVs with a UTF-8 BOM (for Excel)
   --quiet            print only the summary
@@ -38,6 +40,8 @@ async function extract(args: string[]): Promise<number> {
     options: {
       out: { type: 'string', default: 'output' },
       layout: { type: 'string' },
+      password: { type: 'string' },
+      'max-pages': { type: 'string', default: '2000' },
       'generic-only': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
@@ -55,6 +59,13 @@ async function extract(args: string[]): Promise<number> {
     );
     return 2;
   }
+  const maxPages = Number(values['max-pages']);
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    process.stderr.write(
+      `yusuan extract: --max-pages takes a whole number ≥ 1, not "${values['max-pages']}"\n`,
+    );
+    return 2;
+  }
   const { inputs, problems } = await findInputs(positionals);
   for (const p of problems) process.stderr.write(`yusuan: ${p}\n`);
   if (inputs.length === 0) {
@@ -64,6 +75,8 @@ async function extract(args: string[]): Promise<number> {
   const docs = await runExtract(inputs, {
     ...(values.layout ? { force: values.layout } : {}),
     genericOnly: values['generic-only'],
+    maxPages,
+    ...(values.password !== undefined ? { password: values.password } : {}),
     onDocument: (doc) => {
       if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
       if (doc.status !== 'ok' && (values.quiet || values.json))

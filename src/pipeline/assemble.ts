@@ -107,10 +107,17 @@ export function assembleDocument(input: AssembleInput): CanonicalDocument {
   const { doc, tables, metadata } = input;
   const problems = [...input.problems, ...tables.flatMap((t) => t.problems)];
   if (!tables.some((t) => t.items.length > 0 || t.indicators.length > 0)) {
+    const scanned = problems.find((p) => p.code === 'pages-without-text');
+    const why =
+      doc.pageCount === 0
+        ? ': the PDF has no pages'
+        : scanned
+          ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
+          : '';
     problems.push({
       severity: 'error',
       code: 'no-budget-table',
-      message: `no budget table with amounts or indicators found in ${doc.sourceFile}`,
+      message: `no budget table with amounts or indicators found in ${doc.sourceFile}${why}`,
       stage: 'segment',
     });
   }

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { dropFakeBold, groupLines, joinItems } from '../../src/readers/pdf/lines.ts';
+import type { Segment, TextItem } from '../../src/readers/pdf/pageContent.ts';
+import { findRuledTables, splitAcrossRules } from '../../src/readers/pdf/ruledGrid.ts';
+import { readUnruledTable, tabularRuns } from '../../src/readers/pdf/unruledTable.ts';
+
+/** Width as real fonts have it: Chinese characters one em, ASCII half an em. */
+const width = (text: string, size: number) =>
+  [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0) * size;
+const item = (text: string, x0: number, y: number, size = 10, x1 = x0 + width(text, size)): TextItem => ({
+  text,
+  x0,
+  x1,
+  y,
+  size,
+  font: 'f',
+});
+const h = (y: number, x0: number, x1: number): Segment => ({ x0, x1, y0: y, y1: y });
+const v = (x: number, y0: number, y1: number): Segment => ({ x0: x, x1: x, y0, y1 });
+
+describe('lines', () => {
+  it('reads fake-bold text (drawn twice, a fraction of a point apart) once', () => {
+    expect(
+      dropFakeBold([item('收支总表', 100, 50), item('收支总表', 100.4, 50), item('合计', 100, 80)]).map(
+        (i) => i.text,
+      ),
+    ).toEqual(['收支总表', '合计']);
+  });
+  it('orders a line left to right whatever order the glyphs were drawn in', () => {
+    const lines = groupLines([
+      item('费', 140, 50),
+      item('待', 130, 50.2),
+      item('接', 120, 50),
+      item('务', 110, 49.9),
+      item('公', 100, 50),
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(joinItems(lines[0]!.items)).toBe('公务接待费');
+  });
+  it('keeps lines apart by baseline', () => {
+    expect(groupLines([item('a', 0, 50), item('b', 0, 70)]).map((l) => joinItems(l.items))).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+});
+
+describe('ruled grids', () => {
+  // 3 columns × 3 rows; the first header cell spans two columns (no rule between them in row 0).
+  const horizontal = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), h(60, 0, 300)];
+  const vertical = [v(0, 0, 60), v(100, 20, 60), v(200, 0, 60), v(300, 0, 60)];
+
+  it('reads merged cells at their top-left position, as text dumps print them', () => {
+    const items = [
+      item('本年收入', 80, 14),
+      item('合计', 220, 14),
+      item('小计', 10, 34),
+      item('其他', 110, 34),
+      item('8,785', 230, 54),
+      item('1', 10, 54),
+      item('2', 110, 54),
+    ];
+    const { tables, rest } = findRuledTables(horizontal, vertical, items);
+    expect(rest).toEqual([]);
+    expect(tables[0]?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['本年收入', '', '合计'],
+      ['小计', '其他', ''],
+      ['1', '2', '8,785'],
+    ]);
+  });
+
+  it('joins the lines of a wrapped cell', () => {
+    const items = [item('一般公共预算', 110, 31), item('资金', 110, 38)];
+    const { tables } = findRuledTables(horizontal, vertical, items);
+    expect(tables[0]?.rows[0]?.cells[1]?.text).toBe('一般公共预算 资金');
+  });
+
+  it('splits text that pdf.js joined across a cell border', () => {
+    // The amount is right-aligned against the rule at 195, the label left-aligned after it.
+    const merged = item('96,722.180672 一、一般公共服务支出', 130, 50, 10, 197 + 100);
+    const parts = splitAcrossRules(merged, [195]);
+    expect(parts.map((p) => p.text)).toEqual(['96,722.180672', '一、一般公共服务支出']);
+    const centre = (p: TextItem) => (p.x0 + p.x1) / 2;
+    expect(centre(parts[0]!)).toBeLessThan(195);
+    expect(centre(parts[1]!)).toBeGreaterThan(195);
+  });
+});
+
+describe('unruled tables', () => {
+  it('finds columns from the gaps every row leaves and groups centred wrapped cells into one row', () => {
+    const lines = groupLines([
+      item('科目名称', 100, 20),
+      item('合计', 300, 20),
+      item('一般公共服务支', 100, 40),
+      item('201', 40, 46),
+      item('2,466.84', 300, 46),
+      item('出', 100, 52),
+      item('行政运行', 100, 70),
+      item('2010301', 40, 70),
+      item('1,277.72', 300, 70),
+    ]);
+    const runs = tabularRuns(lines);
+    expect(runs).toEqual([[0, lines.length - 1]]);
+    const rows = readUnruledTable(lines);
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['', '科目名称', '合计'],
+      ['201', '一般公共服务支 出', '2,466.84'],
+      ['2010301', '行政运行', '1,277.72'],
+    ]);
+  });
+});
