@@ -1,6 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { addDecimals, type Decimal } from '../normalize/decimal.ts';
+import { economicClassOf } from '../normalize/economicClasses.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { skip, sumCheck } from './emit.ts';
 import { type AmountRow, amountOf, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
@@ -107,6 +108,39 @@ function ordinalChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   return out;
 }
 
+const ORGANISATION = /(?:办公室|办公厅|局|委员会|中心|政府|院|站|所|队|馆)(?:[（(][^（()）]*[)）])?$/u;
+
+/** `工资福利支出` = Σ the categories printed below it, in tables that print economic names without codes. */
+function economicNameChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  const out: Check[] = [];
+  rows.forEach((parent, i) => {
+    if (!economicClassOf(parent.label)) return;
+    const children: AmountRow[] = [];
+    for (const row of rows.slice(i + 1)) {
+      const ends =
+        row.side !== parent.side || row.isTotal || economicClassOf(row.label) || ORGANISATION.test(row.label);
+      if (ends) break;
+      children.push(row);
+    }
+    if (children.length === 0) return;
+    for (const [column, total] of parent.cells) {
+      const parts = children.flatMap((c) => (c.cells.get(column) ? [c.cells.get(column)!] : []));
+      const scope = `${tableName(parent.table)} / ${rowName(parent)} / ${column}`;
+      out.push(
+        sumCheck({
+          documentId: input.documentId,
+          check: 'children_sum_to_parent',
+          scope,
+          total,
+          parts,
+          partCount: children.length,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
 export function childrenSumToParent(input: CheckInput): Check[] {
   const out: Check[] = [];
   for (const table of input.tables) {
@@ -115,7 +149,7 @@ export function childrenSumToParent(input: CheckInput): Check[] {
     if (hasCodes) {
       out.push(...codeChecks(input, rows, 'subjectCode'), ...codeChecks(input, rows, 'economicCode'));
     } else {
-      out.push(...ordinalChecks(input, rows));
+      out.push(...ordinalChecks(input, rows), ...economicNameChecks(input, rows));
     }
   }
   return out;

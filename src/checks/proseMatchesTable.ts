@@ -55,6 +55,13 @@ export function proseMatchesTable(input: CheckInput): Check[] {
     for (const [pattern, quantity, what] of STATEMENTS) {
       const match = pattern.exec(text);
       if (!match) continue;
+      // `增加基本支出 844.15 万元` states a change, not the figure.
+      if (
+        /(?:增加|减少|增长|下降|增|减|较上年|比上年|同比)$/u.test(
+          text.slice(Math.max(0, match.index - 4), match.index),
+        )
+      )
+        continue;
       const reading = parseAmount(match[1] ?? '');
       if (reading.kind !== 'amount') continue;
       const key = `${quantity}|${reading.value}`;

@@ -1,6 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { labelKey } from '../normalize/cellText.ts';
+import { economicClassOf } from '../normalize/economicClasses.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { skip, sumCheck } from './emit.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
@@ -136,10 +137,11 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
       return codeOf(r) !== '';
     });
   }
-  if (total.table.table_kind === 'project_performance') {
-    const units = others.filter(isUnitRow);
-    if (units.length > 0 && units.length < others.length) return units;
-  }
+  const units = unitHierarchy(others);
+  if (units) return units;
+  // Economic categories without codes: the 类 rows (工资福利支出 …) add up to the total.
+  const classes = others.filter((r) => economicClassOf(r.label) !== undefined);
+  if (classes.length > 0 && classes.length < others.length) return classes;
   const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
   if (numbered.length > 0)
     return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
@@ -152,17 +154,36 @@ function isUnitRow(row: AmountRow): boolean {
   return !row.isTotal && ORGANISATION.test(name) && !/项目|经费|费$/u.test(row.label);
 }
 
-/** Project tables list projects under their unit: a unit row adds up the projects below it. */
+/**
+ * Organisation rows that head groups of other rows (a unit and its projects, a unit and its
+ * economic categories): they, not every row, add up to the total. Organisation rows with nothing
+ * below them are plain sibling rows.
+ */
+function unitHierarchy(rows: readonly AmountRow[]): AmountRow[] | undefined {
+  if (rows.some((r) => codeLevel(r) !== undefined)) return undefined;
+  const units = rows.filter(isUnitRow);
+  const first = units[0];
+  if (!first) return undefined;
+  const grouped = rows.some((r) => !isUnitRow(r) && !r.isTotal && r.rowIndex > first.rowIndex);
+  return grouped ? units : undefined;
+}
+
+/** The rows a unit row adds up: its economic 类 rows when the rows below it print a hierarchy of names. */
+function unitMembers(members: readonly AmountRow[]): readonly AmountRow[] {
+  const classes = members.filter((m) => economicClassOf(m.label) !== undefined);
+  return classes.length > 0 ? classes : members;
+}
+
+/** A unit row adds up the rows below it, up to the next unit row. */
 function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   const out: Check[] = [];
-  const projectTable = rows[0]?.table.table_kind === 'project_performance';
-  if (!projectTable || rows.some((r) => codeLevel(r) !== undefined)) return out;
+  if (!unitHierarchy(rows)) return out;
   const units = rows.filter(isUnitRow);
   if (units.length === 0 || units.length === rows.length) return out;
   units.forEach((unit) => {
     const after = rows.filter((r) => r.rowIndex > unit.rowIndex);
     const next = units.find((u) => u.rowIndex > unit.rowIndex);
-    const members = after.filter((r) => !r.isTotal && (!next || r.rowIndex < next.rowIndex));
+    const members = unitMembers(after.filter((r) => !r.isTotal && (!next || r.rowIndex < next.rowIndex)));
     if (members.length === 0) return;
     for (const [column, total] of unit.cells) {
       const parts = members.flatMap((m) => (m.cells.get(column) ? [m.cells.get(column)!] : []));
@@ -186,13 +207,12 @@ function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   const out: Check[] = [];
   const coded = rows.some((r) => codeLevel(r) !== undefined);
   const totals = rows.filter((r) => {
-    if (
-      r.isTotal &&
-      /^(?:合计|总计|金额合计|本年收入合计|本年支出合计|收入合计|支出合计)$/u.test(
-        labelKey(r.label).replace(/^[一二三四五六七八九十]+、/u, ''),
-      )
-    )
-      return true;
+    const label = labelKey(r.label).replace(/^[一二三四五六七八九十]+、/u, '');
+    // On a side of a two-sided table only the 本年 totals add up the numbered rows; 总计 adds the
+    // carried-over balances too (income_equals_expense checks those).
+    const pattern =
+      r.side === '' ? /^(?:合计|总计|金额合计)$/u : /^(?:本年收入合计|本年支出合计|收入合计|支出合计)$/u;
+    if (r.isTotal && pattern.test(label)) return true;
     // The department's own row above its coded rows is their total (Shenzhen 表7).
     return coded && codeLevel(r) === undefined && r === rows.find((x) => x.side === r.side) && r.label !== '';
   });

@@ -49,6 +49,8 @@ function headerRole(path: readonly string[]): ColumnRole | 'non-amount' | undefi
   const all = labelKey(path.join('/'));
   if (SKIP_HEADER.test(last)) return 'skip';
   if (CODE_HEADER.test(last) && !/名称/.test(last)) return 'code';
+  // 科目编码 split over three columns: 类 | 款 | 项 (Shanghai 决算).
+  if (/^(?:类|款|项)$/.test(last) && (CODE_HEADER.test(all) || /科目/.test(all))) return 'code';
   if (AMOUNT_HEADER.test(last) && !/指标|目标值|名称|编码/.test(last)) return undefined;
   if (TEXT_HEADER.test(last)) return 'text';
   if (NON_AMOUNT_HEADER.test(last) || (last === '' && NON_AMOUNT_HEADER.test(all))) return 'non-amount';

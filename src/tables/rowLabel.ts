@@ -15,14 +15,34 @@ export interface RowLabel {
  * `2010301-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资` →
  * `行政运行 / 工资奖金津补贴 / 基本工资`, 2010301, 30101 (部门), 50101 (政府).
  */
+/**
+ * A code printed in pieces over 类 | 款 | 项 columns (`201 | 06 | 01` → `2010601`). Spreadsheet
+ * exports sometimes drop the leading zero of a 款 or 项 (`301 | 2` for 30102): a one-digit piece is
+ * two digits wide in every classification, so it is padded.
+ */
+function joinSplitCode(cells: readonly Cell[], codeColumns: ReadonlySet<number>): string | undefined {
+  const pieces = [...codeColumns].sort((a, b) => a - b).map((i) => cleanLabel(cells[i]?.raw ?? ''));
+  if (pieces.length < 2 || !pieces.some((p) => p !== '') || !pieces.every((p) => /^\d*$/.test(p)))
+    return undefined;
+  const joined = pieces.map((p, k) => (k > 0 && p.length === 1 ? `0${p}` : p)).join('');
+  return readSubjectCode(joined) && /^\d{3}$/.test(pieces[0] ?? '') ? joined : undefined;
+}
+
 export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<number> = new Set()): RowLabel {
   const parts: string[] = [];
   let subjectCode = '';
   let economicCode = '';
   let govEconomicCode = '';
+  const split = joinSplitCode(cells, codeColumns);
+  if (split) {
+    const code = readSubjectCode(split)!;
+    if (code.scheme === 'function') subjectCode = split;
+    else if (code.scheme === 'economic') economicCode = split;
+    else govEconomicCode = split;
+  }
   cells.forEach((cell, i) => {
     const text = cleanLabel(cell.raw);
-    if (text === '') return;
+    if (text === '' || (split && codeColumns.has(i))) return;
     const coded = codeColumns.has(i)
       ? { code: readSubjectCode(text), name: readSubjectCode(text) ? '' : text }
       : splitCodedLabel(text);

@@ -11,7 +11,7 @@ import { matchTableNumberLine, matchTableTitle } from './titles.ts';
  */
 
 const META_LINE =
-  /^(?:(?:部门|单位|预算单位|主管部门|填报单位|编制单位)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
+  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
 const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
 /** Page furniture that converters leave between the parts of a split table. */
 const FURNITURE =
