@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContract } from '../../src/eval/contract.ts';
+import { tempDir } from '../tmp.ts';
 
 const run = promisify(execFile);
 
@@ -44,7 +44,7 @@ describe('yusuan extract on the seeds', () => {
   let out: string;
   let result: Awaited<ReturnType<typeof yusuan>>;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'yusuan-'));
+    out = tempDir('yusuan');
     result = await yusuan(['extract', 'seeds', '--out', out]);
   });
 
@@ -66,7 +66,7 @@ describe('yusuan extract on the seeds', () => {
   });
 
   it('writes byte-identical output for the same input', async () => {
-    const again = mkdtempSync(join(tmpdir(), 'yusuan-'));
+    const again = tempDir('yusuan');
     await yusuan(['extract', 'seeds', '--out', again]);
     expect(snapshot(again)).toEqual(snapshot(out));
   });
@@ -88,7 +88,7 @@ describe('yusuan extract on the seeds', () => {
 
 describe('yusuan extract on bad inputs', () => {
   it('lists each bad file with its status and message and keeps the good ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yusuan-bad-'));
+    const dir = tempDir('bad');
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', 'empty.txt'), '');
     const noise = Buffer.alloc(2048);

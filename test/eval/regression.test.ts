@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evaluateDocument, regressions } from '../../src/eval/evaluate.ts';
 import { f1 } from '../../src/eval/score.ts';
 import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+import { tempDir } from '../tmp.ts';
 
 const run = promisify(execFile);
 const SEED = 'seeds/004_15f2cd45d2b48077.txt';
@@ -26,7 +26,7 @@ describe('accuracy regression gate', () => {
   });
 
   it('makes npm run eval exit non-zero when extraction falls below the baseline', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yusuan-gold-'));
+    const dir = tempDir('gold');
     for (const part of ['line_items', 'indicators', 'tables'])
       cpSync(`test/gold/${ID}.${part}.csv`, join(dir, `${ID}.${part}.csv`));
     // The gold now holds an amount the extractor does not produce: as if it had dropped that row.
