@@ -1,7 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { addDecimals, type Decimal } from '../normalize/decimal.ts';
-import { amountOf, type CheckName, placeOf } from './model.ts';
+import { type AmountRow, amountOf, type CheckName, placeOf } from './model.ts';
 import { compareWithTolerance, roundingTolerance, show } from './tolerance.ts';
 
 /** Builds check records: a total against the sum of its parts, or one figure against another. */
@@ -93,4 +93,32 @@ export function skip(
     message,
     ...placeOf(at),
   };
+}
+
+/**
+ * A parent row against the rows that make it up: one check per column the parent prints. A
+ * column none of the part rows prints is skipped with `whenNoPart` (or left out without it).
+ */
+export function rowAgainstRows(
+  documentId: string,
+  check: CheckName,
+  parent: AmountRow,
+  parts: readonly AmountRow[],
+  scopeOf: (column: string) => string,
+  whenNoPart?: string,
+): Check[] {
+  const out: Check[] = [];
+  for (const [column, total] of parent.cells) {
+    const printed = parts.flatMap((p) => {
+      const item = p.cells.get(column);
+      return item ? [item] : [];
+    });
+    const scope = scopeOf(column);
+    if (printed.length === 0) {
+      if (whenNoPart) out.push(skip(documentId, check, scope, whenNoPart, total));
+      continue;
+    }
+    out.push(sumCheck({ documentId, check, scope, total, parts: printed, partCount: parts.length }));
+  }
+  return out;
 }

@@ -1,9 +1,11 @@
 import type { Check } from '../../schemas/check.ts';
-import type { LineItem } from '../../schemas/lineItem.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
-import { skip, sumCheck } from './emit.ts';
+import { rowAgainstRows, skip, sumCheck } from './emit.ts';
+
+const CHECK = 'row_total_equals_parts';
+
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
 
 /**
@@ -176,77 +178,48 @@ function unitMembers(members: readonly AmountRow[]): readonly AmountRow[] {
 
 /** A unit row adds up the rows below it, up to the next unit row. */
 function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
-  const out: Check[] = [];
-  if (!unitHierarchy(rows)) return out;
+  if (!unitHierarchy(rows)) return [];
   const units = rows.filter(isUnitRow);
-  if (units.length === 0 || units.length === rows.length) return out;
-  units.forEach((unit) => {
-    const after = rows.filter((r) => r.rowIndex > unit.rowIndex);
+  return units.flatMap((unit) => {
     const next = units.find((u) => u.rowIndex > unit.rowIndex);
-    const members = unitMembers(after.filter((r) => !r.isTotal && (!next || r.rowIndex < next.rowIndex)));
-    if (members.length === 0) return;
-    for (const [column, total] of unit.cells) {
-      const parts = members.flatMap((m) => (m.cells.get(column) ? [m.cells.get(column)!] : []));
-      const scope = `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ projects below`;
-      out.push(
-        sumCheck({
-          documentId: input.documentId,
-          check: 'row_total_equals_parts',
-          scope,
-          total,
-          parts,
-          partCount: members.length,
-        }),
-      );
-    }
+    const below = rows.filter(
+      (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
+    );
+    const members = unitMembers(below);
+    if (members.length === 0) return [];
+    const scope = (column: string) =>
+      `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ rows below`;
+    return rowAgainstRows(input.documentId, CHECK, unit, members, scope);
   });
-  return out;
 }
 
+const TOTAL_ROW = /^(?:合计|总计|金额合计)$/u;
+// On a side of a two-sided table only the 本年 totals add up the numbered rows; 总计 adds the
+// carried-over balances too (income_equals_expense checks those).
+const SIDE_TOTAL_ROW = /^(?:本年收入合计|本年支出合计|收入合计|支出合计)$/u;
+
 function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
-  const out: Check[] = [];
   const coded = rows.some((r) => codeLevel(r) !== undefined);
   const totals = rows.filter((r) => {
     const label = labelKey(r.label).replace(/^[一二三四五六七八九十]+、/u, '');
-    // On a side of a two-sided table only the 本年 totals add up the numbered rows; 总计 adds the
-    // carried-over balances too (income_equals_expense checks those).
-    const pattern =
-      r.side === '' ? /^(?:合计|总计|金额合计)$/u : /^(?:本年收入合计|本年支出合计|收入合计|支出合计)$/u;
-    if (r.isTotal && pattern.test(label)) return true;
+    if (r.isTotal && (r.side === '' ? TOTAL_ROW : SIDE_TOTAL_ROW).test(label)) return true;
     // The department's own row above its coded rows is their total (Shenzhen 表7).
     return coded && codeLevel(r) === undefined && r === rows.find((x) => x.side === r.side) && r.label !== '';
   });
-  for (const total of totals) {
+  return totals.flatMap((total) => {
     const parts = topLevelRows(total, rows);
-    if (!parts) continue;
-    for (const [column, item] of total.cells) {
-      const printed = parts.flatMap((p) => (p.cells.get(column) ? [p.cells.get(column)!] : []));
-      const scope = `${tableName(total.table)} / ${rowName(total)} / ${column} = Σ ${parts.length} rows`;
-      if (printed.length === 0) {
-        out.push(
-          skip(
-            input.documentId,
-            'row_total_equals_parts',
-            scope,
-            'no part row prints a value in this column',
-            item,
-          ),
-        );
-        continue;
-      }
-      out.push(
-        sumCheck({
-          documentId: input.documentId,
-          check: 'row_total_equals_parts',
-          scope,
-          total: item,
-          parts: printed as LineItem[],
-          partCount: parts.length,
-        }),
-      );
-    }
-  }
-  return out;
+    if (!parts) return [];
+    const scope = (column: string) =>
+      `${tableName(total.table)} / ${rowName(total)} / ${column} = Σ ${parts.length} rows`;
+    return rowAgainstRows(
+      input.documentId,
+      CHECK,
+      total,
+      parts,
+      scope,
+      'no part row prints a value in this column',
+    );
+  });
 }
 
 export function rowTotalEqualsParts(input: CheckInput): Check[] {

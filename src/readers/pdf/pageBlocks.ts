@@ -53,7 +53,7 @@ export function pageBlocks(content: PageContent, page: number): Block[] {
   const inTable = new Set<Line>();
   for (const [start, end] of tabularRuns(lines)) {
     const run = lines.slice(start, end + 1);
-    run.forEach((l) => inTable.add(l));
+    for (const l of run) inTable.add(l);
     placed.push({
       top: run[0]!.top,
       blocks: readUnruledTable(run).map(

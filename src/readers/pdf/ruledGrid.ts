@@ -1,3 +1,4 @@
+import { DisjointSet } from './disjointSet.ts';
 import { groupLines, joinItems } from './lines.ts';
 import type { Segment, TextItem } from './pageContent.ts';
 
@@ -42,15 +43,17 @@ function touches(a: Segment, b: Segment): boolean {
 
 /** Connected groups of segments: each group is one table. */
 function components(segments: readonly Segment[]): Segment[][] {
-  const parent = segments.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const sets = new DisjointSet(segments.length);
   for (let i = 0; i < segments.length; i++) {
     for (let j = i + 1; j < segments.length; j++) {
-      if (touches(segments[i]!, segments[j]!)) parent[find(i)] = find(j);
+      if (touches(segments[i]!, segments[j]!)) sets.union(i, j);
     }
   }
   const groups = new Map<number, Segment[]>();
-  segments.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  segments.forEach((s, i) => {
+    const root = sets.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), s]);
+  });
   return [...groups.values()];
 }
 
@@ -122,14 +125,10 @@ export function findRuledTables(
     );
     const cols = xs.length - 1;
     const rows = ys.length - 1;
-    const parent = Array.from({ length: rows * cols }, (_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-    const join = (a: number, b: number) => {
-      const ra = find(a);
-      const rb = find(b);
-      // Keep the top-left cell as the root: text is written there.
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    };
+    // A merged cell's root is its top-left grid cell: text is written there.
+    const cells = new DisjointSet(rows * cols);
+    const find = (i: number) => cells.find(i);
+    const join = (a: number, b: number) => cells.union(a, b);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const [top, bottom] = [ys[r]!, ys[r + 1]!];
