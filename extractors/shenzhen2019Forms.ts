@@ -2,6 +2,7 @@ import type { Block, Problem, SourceDocument } from '../src/model.ts';
 import { parseAmount } from '../src/normalize/amount.ts';
 import { stripMarkup } from '../src/normalize/markup.ts';
 import { collapseWhitespace } from '../src/normalize/whitespace.ts';
+import { readPricedList } from '../src/performance/pricedList.ts';
 import { readWrappedGrid, type WrappedLine } from '../src/performance/wrappedGrid.ts';
 import type { ExtractedTable, IndicatorDraft } from '../src/tables/extractedTable.ts';
 import type { GridLineItem } from '../src/tables/gridItems.ts';
@@ -16,8 +17,6 @@ import type { LayoutExtractor } from './types.ts';
 const FORM_TITLE = /^项目绩效目标表$/u;
 const GRID_HEADER = /^目标内容\s+二级指标\s+绩效指标\s+指标目标值/u;
 const AMOUNT_FIELD = /([\p{Script=Han}（）()]*?(?:金额|资金))\s*([\d,]+(?:\.\d+)?)(?=\s|$)/gu;
-const PURCHASE_ITEM = /(\d+\s*[.．、]\s*\S.*?)\s*(\d[\d,]*(?:\.\d+)?)\s*元/gu;
-const PURCHASE_TOTAL = /合计\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)\s*元/u;
 
 interface Line {
   readonly text: string;
@@ -73,7 +72,7 @@ function lineItem(
 
 /** The purchase list between `采购品目` and `项目概况`, joined across its wrapped lines. */
 function readPurchases(lines: readonly Line[], project: string, items: GridLineItem[]): void {
-  // Join with no separator: a line break inside this list is a wrap (`12` / `台 24000 元`).
+  // One space per line break: a break inside this list is a wrap (`12` / `台 24000 元`).
   let joined = '';
   const lineAt: number[] = [];
   for (const l of lines) {
@@ -81,19 +80,17 @@ function readPurchases(lines: readonly Line[], project: string, items: GridLineI
     for (let i = 0; i < piece.length; i++) lineAt.push(l.line);
     joined += piece;
   }
-  for (const m of joined.matchAll(PURCHASE_ITEM)) {
-    const reading = parseAmount(m[2] ?? '');
-    if (reading.kind !== 'amount') continue;
-    const label = collapseWhitespace(m[1] ?? '');
-    const at = lineAt[(m.index ?? 0) + m[0].lastIndexOf(m[2] ?? '')] ?? 0;
-    items.push(lineItem(project, `采购品目 / ${label}`, reading.value, m[2] ?? '', at, items.length));
-  }
-  const total = PURCHASE_TOTAL.exec(joined);
-  if (total) {
-    const reading = parseAmount(total[1] ?? '');
-    const at = lineAt[(total.index ?? 0) + total[0].indexOf(total[1] ?? '')] ?? 0;
-    if (reading.kind === 'amount')
-      items.push(lineItem(project, '采购品目 / 合计', reading.value, total[1] ?? '', at, items.length));
+  for (const item of readPricedList(joined)) {
+    items.push(
+      lineItem(
+        project,
+        `采购品目 / ${item.label}`,
+        item.value,
+        item.printed,
+        lineAt[item.offset] ?? 0,
+        items.length,
+      ),
+    );
   }
 }
 
@@ -189,7 +186,11 @@ export const shenzhen2019FormsExtractor: LayoutExtractor = {
   readForms(doc: SourceDocument) {
     const lines = textLines(doc.blocks);
     const starts = lines.flatMap((l, i) => (FORM_TITLE.test(l.text) ? [i] : []));
-    return starts.map((start, k) => readForm(lines.slice(start, starts[k + 1] ?? lines.length)));
+    // A form whose fields and grid are table rows (a PDF with its grid) is read by the core; only
+    // forms dumped as wrapped text lines are read here.
+    return starts
+      .map((start, k) => readForm(lines.slice(start, starts[k + 1] ?? lines.length)))
+      .filter((form) => form.items.length > 0 || form.indicators.length > 0);
   },
   defaultUnit: '元',
   metadata: () => ({ city: '深圳' }),

@@ -1,3 +1,4 @@
+import { isBodyRow } from '../tables/header.ts';
 import type { RawRow, RawTable } from '../tables/rawTable.ts';
 import { titleKey } from '../tables/tableKinds.ts';
 import { labelKey } from './cellText.ts';
@@ -43,9 +44,22 @@ function widthOf(table: RawTable): number {
 }
 
 /** An untitled table right after a table, with the same header or the same width, continues it. */
+/**
+ * A same-titled table continues the previous one when it repeats one of its first rows (the
+ * header printed again) or goes straight on with body rows; when it starts with rows of its own
+ * (`项目名称 | 出国签证事务` after `项目名称 | 外事事务`) it is another table with the same title: one
+ * form per project, one 三公 table per unit.
+ */
+function repeatsOrContinues(previous: RawTable, next: RawTable): boolean {
+  const first = next.rows[0];
+  if (!first) return true;
+  const heads = new Set(previous.rows.slice(0, 4).map(rowKey));
+  return heads.has(rowKey(first)) || isBodyRow(first);
+}
+
 function continues(previous: RawTable, next: RawTable): boolean {
   if (next.afterProse) return false;
-  if (sameTitle(previous, next)) return true;
+  if (sameTitle(previous, next)) return repeatsOrContinues(previous, next);
   if (next.title !== undefined) return false;
   const first = next.rows[0];
   const head = previous.rows[0];

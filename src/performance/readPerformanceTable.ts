@@ -8,6 +8,7 @@ import { gridWidth, headerPaths } from '../tables/header.ts';
 import type { RawRow } from '../tables/rawTable.ts';
 import type { TableKind } from '../tables/tableKinds.ts';
 import { type FilledCell, filledCells, readIndicatorRow } from './indicatorRow.ts';
+import { readPricedList } from './pricedList.ts';
 import { splitProjectName } from './projectCode.ts';
 import { type ProseIndicator, readNumberedIndicators, readSentenceIndicators } from './proseTargets.ts';
 import { type Section, splitSections } from './sections.ts';
@@ -68,10 +69,28 @@ function readForm(rows: readonly RawRow[], ctx: Context, rowOffset: number): voi
       if (key === '项目名称' && cells[i + 1]) ctx.formProject = cells[i + 1]!.text;
     });
     cells.forEach((cell, i) => {
+      const key = cells[i - 1];
+      const list = key && !parseAmountWithUnit(cell.text) ? readPricedList(cell.text) : [];
+      if (list.length > 1) {
+        for (const entry of list) {
+          ctx.items.push(
+            item({
+              rowLabel: splitProjectName(ctx.formProject).name,
+              projectCode: splitProjectName(ctx.formProject).code,
+              columnLabel: `${cleanLabel(key!.text)} / ${entry.label}`,
+              value: entry.value,
+              originalText: entry.printed === entry.value ? '' : entry.printed,
+              at: cell.at,
+              rowIndex: rowOffset + r,
+              columnIndex: cell.column,
+            }),
+          );
+        }
+        return;
+      }
       const withUnit = parseAmountWithUnit(cell.text);
       const plain = parseAmount(cell.text);
       if (!withUnit && plain.kind !== 'amount') return;
-      const key = cells[i - 1];
       if (!key || parseAmount(key.text).kind === 'amount') return;
       ctx.items.push(
         item({

@@ -16,8 +16,12 @@ export const LEVEL1_WORDS = [
 ] as const;
 
 const LEVEL1 = new RegExp(`^(?:${LEVEL1_WORDS.join('|')})$`);
+/**
+ * 二级指标 words. 2019-era forms print the short ones without 指标 (`数量`, `时效`, `社会效益`); the
+ * long ones (`服务对象满意度`) are also indicator names, so they count only with 指标.
+ */
 const LEVEL2 =
-  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|社会公众满意度)指标$/;
+  /^(?:(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度|社会公众满意度)指标|数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|满意度)$/;
 
 export function isLevel1(text: string): boolean {
   return LEVEL1.test(labelKey(text));
