@@ -7,6 +7,10 @@
  *   npm run eval -- --generic-only    the same with layout extractors disabled
  *   npm run eval -- --verbose         list every missing / unexpected record
  *   npm run eval -- --write-baseline  record the current scores as the baseline
+ *
+ * Real disclosures (../shared/realdocs, never committed) are scored too when that folder exists:
+ * one hand-verified table per file (test/gold/realdocs), by page. Without the folder they are
+ * skipped, and so are their baseline entries.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -24,22 +28,27 @@ const { values, positionals } = parseArgs({
     'write-baseline': { type: 'boolean', default: false },
     /** Compare without line numbers (PDF and OCR inputs carry pages, the gold carries lines). */
     'ignore-place': { type: 'boolean', default: false },
+    realdocs: { type: 'string', default: '../shared/realdocs' },
+    'realdocs-gold': { type: 'string', default: 'test/gold/realdocs' },
   },
 });
 
 const fmt = (s: Score) =>
   `${String(s.truePositives).padStart(4)}/${String(s.truePositives + s.falseNegatives).padEnd(4)} P ${precision(s).toFixed(3)}  R ${recall(s).toFixed(3)}  F1 ${f1(s).toFixed(3)}`;
 
-function report(evaluations: readonly DocumentEvaluation[]): void {
-  console.log(
-    `accuracy against ${values.gold}${values['generic-only'] ? ' (generic extractor only)' : ''}\n`,
-  );
-  console.log(`${'document'.padEnd(24)} ${'line items'.padEnd(40)} indicators`);
+function reportDocuments(heading: string, evaluations: readonly DocumentEvaluation[]): void {
+  console.log(`${heading}${values['generic-only'] ? ' (generic extractor only)' : ''}\n`);
+  const width = Math.max(24, ...evaluations.map((e) => e.documentId.length + 1));
+  console.log(`${'document'.padEnd(width)} ${'line items'.padEnd(40)} indicators`);
   for (const e of evaluations) {
     console.log(
-      `${e.documentId.padEnd(24)} ${fmt(e.lineItems).padEnd(40)} ${e.indicators ? fmt(e.indicators) : '-'}`,
+      `${e.documentId.padEnd(width)} ${fmt(e.lineItems).padEnd(40)} ${e.indicators ? fmt(e.indicators) : '-'}`,
     );
   }
+  console.log('');
+}
+
+function report(evaluations: readonly DocumentEvaluation[]): void {
   const byKind = new Map<string, { items: Score; indicators: Score }>();
   for (const e of evaluations) {
     for (const [kind, s] of e.lineItemsByKind) {
@@ -51,7 +60,7 @@ function report(evaluations: readonly DocumentEvaluation[]): void {
       byKind.set(kind, { ...cur, indicators: addScores(cur.indicators, s) });
     }
   }
-  console.log(`\n${'table kind'.padEnd(30)} ${'line items'.padEnd(40)} indicators`);
+  console.log(`${'table kind'.padEnd(30)} ${'line items'.padEnd(40)} indicators`);
   for (const [kind, s] of [...byKind].sort()) {
     const ind =
       s.indicators.truePositives + s.indicators.falseNegatives + s.indicators.falsePositives > 0
@@ -76,12 +85,37 @@ function report(evaluations: readonly DocumentEvaluation[]): void {
   }
 }
 
+const REAL = 'realdocs/';
 const { inputs } = await findInputs(positionals.length > 0 ? positionals : ['seeds']);
-const evaluations = await evaluateInputs(inputs, {
+const seedEvaluations = await evaluateInputs(inputs, {
   goldDir: values.gold,
   genericOnly: values['generic-only'],
   place: values['ignore-place'] ? 'none' : 'line',
 });
+reportDocuments(`accuracy against ${values.gold}`, seedEvaluations);
+
+// Only the default run scores the real files: an explicit list of inputs means "just these".
+const realdocsPresent = positionals.length === 0 && existsSync(values.realdocs);
+let realEvaluations: DocumentEvaluation[] = [];
+if (realdocsPresent) {
+  const real = await findInputs([values.realdocs]);
+  realEvaluations = (
+    await evaluateInputs(real.inputs, {
+      goldDir: values['realdocs-gold'],
+      genericOnly: values['generic-only'],
+      place: 'page',
+      scope: 'gold-tables',
+      goldIdOf: (id) => id,
+    })
+  ).map((e) => ({ ...e, documentId: `${REAL}${e.documentId}` }));
+  reportDocuments(
+    `real disclosures in ${values.realdocs}: one hand-verified table per file (${values['realdocs-gold']})`,
+    realEvaluations,
+  );
+} else if (positionals.length === 0) {
+  console.log(`(${values.realdocs} not present: real disclosures skipped)\n`);
+}
+const evaluations = [...seedEvaluations, ...realEvaluations];
 report(evaluations);
 
 if (values['write-baseline']) {
@@ -95,7 +129,12 @@ if (values['write-baseline']) {
   writeFileSync(values.baseline, `${JSON.stringify(baseline, null, 2)}\n`);
   console.log(`\nbaseline written to ${values.baseline}`);
 } else if (!values['generic-only'] && existsSync(values.baseline)) {
-  const failures = regressions(evaluations, JSON.parse(readFileSync(values.baseline, 'utf8')) as Baseline);
+  const failures = regressions(
+    evaluations,
+    JSON.parse(readFileSync(values.baseline, 'utf8')) as Baseline,
+    // A run over chosen inputs expects only those; the real files only where their folder is.
+    (id) => (id.startsWith(REAL) ? realdocsPresent : positionals.length === 0),
+  );
   if (failures.length > 0) {
     console.log(`\nREGRESSION against ${values.baseline}:`);
     for (const f of failures) console.log(`  ${f}`);
@@ -103,4 +142,8 @@ if (values['write-baseline']) {
   } else {
     console.log(`\nno regression against ${values.baseline}`);
   }
+} else if (!values['generic-only']) {
+  // A gate that silently passes without its baseline would be no gate.
+  console.log(`\nno baseline at ${values.baseline}: run npm run eval -- --write-baseline and commit it`);
+  process.exitCode = 1;
 }

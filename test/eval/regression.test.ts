@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { evaluateDocument, regressions } from '../../src/eval/evaluate.ts';
+import { evaluateDocument, regressions, withinGoldTables } from '../../src/eval/evaluate.ts';
 import { f1 } from '../../src/eval/score.ts';
 import { extractDocument } from '../../src/pipeline/extractDocument.ts';
 import { tempDir } from '../tmp.ts';
@@ -55,5 +55,42 @@ describe('accuracy regression gate', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/REGRESSION/);
     expect(result.stdout).toMatch(/line items F1 0\.99\d+ < baseline 1\.0000/);
+  });
+
+  it('fails when there is no baseline to compare with', async () => {
+    const dir = tempDir('gold');
+    const result = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/eval.ts',
+      '--baseline',
+      join(dir, 'absent.json'),
+      SEED,
+    ]).then(
+      () => ({ code: 0, stdout: '' }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/no baseline at/);
+  });
+
+  it('does not expect baseline entries outside what was evaluated', () => {
+    const base = { 'realdocs/x': { line_items_f1: 1 } };
+    expect(regressions([], base, (id) => !id.startsWith('realdocs/'))).toEqual([]);
+    expect(regressions([], base)).toEqual([
+      'realdocs/x: in the baseline but not evaluated (input or gold missing)',
+    ]);
+  });
+});
+
+describe('scoring one verified table of a real file', () => {
+  it('keeps only records of the gold tables (same kind, same page)', () => {
+    const gold = [{ table_kind: 'income_expense_summary', page: '7' }];
+    const extracted = [
+      { table_kind: 'income_expense_summary', page: 7 },
+      { table_kind: 'income_expense_summary', page: 8 },
+      { table_kind: 'expense_summary', page: 7 },
+    ];
+    expect(withinGoldTables(gold, extracted)).toEqual([extracted[0]]);
   });
 });
