@@ -65,6 +65,12 @@ function isShortUnit(text: string): boolean {
 
 export interface RowSchema {
   readonly fields: ReadonlySet<PerformanceField>;
+  /** Target columns side by side (`实施周期指标值 | 年度指标值`); the last one is the year's target. */
+  readonly valueColumns?: number;
+}
+
+function looksLikeTarget(text: string): boolean {
+  return parseTarget(text).some((t) => t.operator !== 'qualitative');
 }
 
 export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema): IndicatorRowReading {
@@ -91,6 +97,13 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
       last--;
     targetIndex = last;
     nameIndex = last - 1;
+    // Earlier target columns (the whole period's) stand between the name and the year's target.
+    for (
+      let k = 1;
+      k < (schema.valueColumns ?? 1) && nameIndex > 0 && looksLikeTarget(cells[nameIndex]!.text);
+      k++
+    )
+      nameIndex--;
     afterTarget = last + 1;
   }
 

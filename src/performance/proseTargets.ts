@@ -6,11 +6,14 @@ import { isLevelWord } from './vocabulary.ts';
 /**
  * Indicators written as prose inside one cell:
  * - numbered items (Guangzhou): `1、效益指标：广州国际影响力，年度指标值：不断提升；2、产出指标：…`;
+ * - numbered items with coded levels (Guangzhou 2026):
+ *   `1、1-产出指标；11-数量指标；汇聚数据量；实施周期指标值:≥10亿条；年度指标值:≥10亿条。`;
  * - sentences with numeric targets (Shenzhen key projects): `…信息产品 >=10 期;车辆保障 >=25 辆;…`.
  */
 
 export interface ProseIndicator {
   readonly level1: string;
+  readonly level2?: string;
   readonly name: string;
   readonly targetText: string;
   readonly readings: readonly TargetReading[];
@@ -45,6 +48,42 @@ const ITEM_START = /(?:^|[；;。])\s*\d{1,2}\s*[、]/g;
 const ITEM =
   /^\s*\d{1,2}\s*[、]\s*(?:([^：:，,；;]{2,10}?)\s*[:：])?\s*(.*?)\s*[，,；;]?\s*(?:年度)?(?:指标值|目标值)\s*[:：]\s*(.*?)\s*[；;。.]*\s*$/u;
 
+const CODED_LEVEL = /^\d{1,3}\s*[-－]\s*(\S.*)$/u;
+const ANNUAL_TARGET = /^年度(?:指标值|目标值)\s*[:：]\s*(.*)$/u;
+const PERIOD_TARGET = /^(?:实施周期|中期|周期)(?:指标值|目标值)\s*[:：]/u;
+
+/**
+ * `1、1-产出指标；11-数量指标；汇聚数据量；实施周期指标值:≥10亿条；年度指标值:≥10亿条。`: fields
+ * separated by `；`, levels prefixed by their codes; the year's target is the one read.
+ */
+function readCodedItem(
+  text: string,
+): { level1: string; level2: string; name: string; targetText: string } | undefined {
+  const body = text.replace(/^[；;。\s]*\d{1,2}\s*、\s*/u, '').replace(/[；;。.\s]+$/u, '');
+  const fields = body.split(/\s*[；;]\s*/u);
+  const levels: string[] = [];
+  let name = '';
+  let targetText: string | undefined;
+  for (const field of fields) {
+    const level = CODED_LEVEL.exec(field);
+    const word = level?.[1]!.replace(/\s+/g, '') ?? '';
+    // A code in front makes it a level, so `31-服务对象满意度` counts even without 指标.
+    if (level && (isLevelWord(word) || isLevelWord(`${word}指标`))) {
+      levels.push(word);
+      continue;
+    }
+    const annual = ANNUAL_TARGET.exec(field);
+    if (annual) {
+      targetText = annual[1]!.trim();
+      continue;
+    }
+    if (PERIOD_TARGET.test(field)) continue;
+    if (name === '') name = field.replace(/[.。]+$/u, '').trim();
+  }
+  if (levels.length === 0 || targetText === undefined || name === '') return undefined;
+  return { level1: levels[0] ?? '', level2: levels[1] ?? '', name, targetText };
+}
+
 /** `1、效益指标：广州国际影响力，年度指标值：不断提升；2、…` → one indicator per numbered item. */
 export function readNumberedIndicators(cell: Cell): ProseIndicator[] {
   const placed = placeText(cell);
@@ -54,6 +93,11 @@ export function readNumberedIndicators(cell: Cell): ProseIndicator[] {
   const out: ProseIndicator[] = [];
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? placed.text.length;
+    const coded = readCodedItem(placed.text.slice(start, end));
+    if (coded) {
+      out.push({ ...coded, readings: parseTarget(coded.targetText), at: placed.placeOf(start) });
+      return;
+    }
     const item = ITEM.exec(placed.text.slice(start, end));
     if (!item) return;
     const head = (item[1] ?? '').trim();

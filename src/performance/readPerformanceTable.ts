@@ -12,7 +12,7 @@ import { readPricedList } from './pricedList.ts';
 import { splitProjectName } from './projectCode.ts';
 import { type ProseIndicator, readNumberedIndicators, readSentenceIndicators } from './proseTargets.ts';
 import { type Section, splitSections } from './sections.ts';
-import { fieldOfHeader, type PerformanceField } from './vocabulary.ts';
+import { fieldOfHeader, level2BelongsTo, type PerformanceField } from './vocabulary.ts';
 
 /**
  * Reads a performance table (project or department targets) into its amounts and indicators.
@@ -117,7 +117,7 @@ function pushProseIndicators(found: readonly ProseIndicator[], project: string, 
         projectName: name,
         projectCode: code,
         level1: p.level1,
-        level2: '',
+        level2: p.level2 ?? '',
         indicator: p.name,
         operator: reading.operator,
         targetValue: reading.value,
@@ -193,7 +193,10 @@ function readIndicators(
   const fields = paths.map(
     (p) => fieldOfHeader(p[p.length - 1] ?? '') ?? (p.length > 0 ? fieldOfHeader(p[0] ?? '') : undefined),
   );
-  const schema = { fields: new Set(fields.filter((f): f is PerformanceField => f !== undefined)) };
+  const schema = {
+    fields: new Set(fields.filter((f): f is PerformanceField => f !== undefined)),
+    valueColumns: fields.filter((f) => f === 'value').length,
+  };
   ctx.unit ??= headerTexts(section.header)
     .map(unitFromHeader)
     .find((u) => u !== undefined);
@@ -248,7 +251,21 @@ function readIndicators(
       if (reading.level1 !== state.level1) state.level2 = '';
       state.level1 = reading.level1;
     }
-    if (reading.level2 !== undefined) state.level2 = reading.level2;
+    if (reading.level2 !== undefined) {
+      state.level2 = reading.level2;
+      // A 二级指标 of another 一级指标 (社会效益指标 under a carried-down 产出指标): the source left the
+      // 一级 cell blank; carrying the old one down would assert a level the table never printed.
+      if (reading.level1 === undefined && !level2BelongsTo(reading.level2, state.level1)) {
+        ctx.problems.push({
+          severity: 'warning',
+          code: 'level1-not-carried',
+          message: `二级指标 "${reading.level2}" does not belong under "${state.level1}"; 一级指标 left empty`,
+          stage: 'performance',
+          at: row.at,
+        });
+        state.level1 = '';
+      }
+    }
     if (reading.cutShort) {
       state.cutAt = row.at;
       return;

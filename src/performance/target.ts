@@ -57,6 +57,10 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [RegExp, Operator]> = [
 
 const NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/u;
 const DATE_LIKE = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}[-/.]\d{1,2})$/u;
+const INNER_SYMBOL =
+  /^[^\d≥≤<>=＞＜＝⩾⩽≧≦]{1,12}?(≥|>=|＞=|⩾|≧|≤|<=|＜=|⩽|≦|>|＞|<|＜|=|＝)\s*(?=[-+]?[\d\uff10-\uff19])/u;
+/** Targets for several named parts in one cell: `项目立项数量≥400个；项目终验数量≥400个。` */
+const CLAUSE_SEPARATOR = /\s*[；;]\s*/u;
 const RANGE_SEPARATOR = /\s*(?:&&|＆＆|且|并且)\s*/u;
 const QUALITATIVE_WORDS = /^(?:定性|\/|—|-)$/u;
 const TRAILING_NOISE = /[。；;，,、.\s]+$|等$/u;
@@ -83,6 +87,19 @@ function readOne(text: string): TargetReading {
       operator = op;
       rest = rest.slice(m[0].length).trim();
       break;
+    }
+  }
+  if (!operator) {
+    // A qualifier before the operator: `全年≥10000家次`, `项目立项数量≥400个`.
+    const m = INNER_SYMBOL.exec(rest);
+    if (m) {
+      for (const [pattern, op] of SYMBOL_OPERATORS) {
+        if (pattern.test(m[1]!)) {
+          operator = op;
+          rest = rest.slice((m.index ?? 0) + m[0].length).trim();
+          break;
+        }
+      }
     }
   }
   if (!operator) {
@@ -122,7 +139,13 @@ export function parseTarget(text: string): TargetReading[] {
   const parts = cleanTarget(text)
     .split(RANGE_SEPARATOR)
     .filter((p) => p !== '');
-  if (parts.length <= 1) return [readOne(text)];
+  if (parts.length <= 1) {
+    const clauses = cleanTarget(text)
+      .split(CLAUSE_SEPARATOR)
+      .filter((p) => p !== '');
+    if (clauses.length > 1 && clauses.every((c) => /[\d\uff10-\uff19]/u.test(c))) return clauses.map(readOne);
+    return [readOne(text)];
+  }
   return parts.map(readOne);
 }
 

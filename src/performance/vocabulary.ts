@@ -32,6 +32,22 @@ export function isLevel2(text: string): boolean {
   return LEVEL2.test(key) && !LEVEL1.test(key);
 }
 
+/** Which 一级指标 each 二级指标 stands under in the national framework (财预〔2020〕10号 and its forerunners). */
+const LEVEL2_PARENTS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^(?:数量|质量|时效)(?:指标)?$/, /^产出(?:指标|目标)$/],
+  [/^(?:经济|社会|生态环境)成本(?:指标)?$/, /^(?:成本指标|产出(?:指标|目标))$/],
+  [/^(?:经济效益|社会效益|生态效益|环境效益|可持续影响)(?:指标)?$/, /^(?:效益指标|效果(?:指标|目标))$/],
+  [/^(?:服务对象满意度|社会公众满意度|满意度)(?:指标)?$/, /^(?:满意度指标|效果(?:指标|目标)|效益指标)$/],
+];
+
+/** False only when the framework puts this 二级指标 under another 一级指标; unknown words pass. */
+export function level2BelongsTo(level2: string, level1: string): boolean {
+  if (level1 === '') return true;
+  const key = labelKey(level2);
+  const rule = LEVEL2_PARENTS.find(([l2]) => l2.test(key));
+  return rule === undefined || rule[1].test(labelKey(level1));
+}
+
 export function isLevelWord(text: string): boolean {
   return isLevel1(text) || isLevel2(text);
 }
@@ -74,11 +90,11 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, PerformanceField]> = [
   [/度量单位|计量单位|^单位$/, 'unit'],
   [/目标值来源|指标来源|^来源$|设定依据/, 'source'],
   [/涉及项目/, 'involved'],
-  [/年度工作任务|^活动$|^任务$|任务名称|年度主要任务|^工作任务$/, 'task'],
+  [/年度(?:重点)?工作任务|^活动$|^任务$|任务名称|年度主要任务|^工作任务$/, 'task'],
   [/^项目名称|^项目$/, 'project'],
   [/绩效目标|主要内容|总体目标|^内容$/, 'goal'],
   [
-    /涉及财政资金|项目总额|资金总额|预算金额|财政资金|其他资金|财政拨款|总计|合计|总额|小计|预算数|基本支出|项目支出/,
+    /涉及财政资金|拟投入(?:的)?资金|项目总额|资金总额|预算金额|财政资金|其他资金|财政拨款|总计|合计|总额|小计|预算数|基本支出|项目支出/,
     'amount',
   ],
 ];

@@ -58,6 +58,28 @@ function headerRole(path: readonly string[]): ColumnRole | 'non-amount' | undefi
   return undefined;
 }
 
+const NAME_HEADER = /名称|^项目$|科目$/;
+
+/**
+ * A second label column right of amounts (Jiangsu's `功能科目名称 | 金额 | 项目名称 | 金额`): followed by an
+ * amount column, and headed as a name or heading a repeat of an earlier amount column.
+ */
+function namesTheAmountsRightOfIt(
+  paths: readonly (readonly string[])[],
+  roles: readonly (ColumnRole | 'non-amount')[],
+  c: number,
+): boolean {
+  const offset = roles.slice(c + 1).findIndex((role) => role !== 'skip');
+  if (offset < 0 || roles[c + 1 + offset] !== 'amount') return false;
+  if (NAME_HEADER.test(labelKey(paths[c]?.[paths[c]!.length - 1] ?? ''))) return true;
+  // `部门预算支出 | 预算金额 | 收入来源 | 预算金额`: the amount header repeats, so this column heads a second pair.
+  const amountHeader = (paths[c + 1 + offset] ?? []).join('/');
+  return (
+    amountHeader !== '' &&
+    paths.slice(0, c).some((p, i) => roles[i] === 'amount' && p.join('/') === amountHeader)
+  );
+}
+
 export function assignColumnRoles(
   paths: readonly (readonly string[])[],
   allBody: readonly RawRow[],
@@ -87,6 +109,7 @@ export function assignColumnRoles(
   const firstAmount = filledAmount >= 0 ? filledAmount : provisional.indexOf('amount');
   return provisional.map((role, c) => {
     if (role !== 'non-amount') return role;
-    return firstAmount < 0 || c < firstAmount ? 'label' : 'text';
+    if (firstAmount < 0 || c < firstAmount) return 'label';
+    return namesTheAmountsRightOfIt(paths, provisional, c) ? 'label' : 'text';
   });
 }

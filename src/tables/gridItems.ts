@@ -4,7 +4,13 @@ import { cleanCellText, labelKey } from '../normalize/cellText.ts';
 import { assignColumnRoles, type ColumnRole } from './columns.ts';
 import { gridWidth, type HeaderSplit, headerPaths, splitHeaderAndBody } from './header.ts';
 import type { RawRow } from './rawTable.ts';
-import { bestShift, mergeWrappedFragments, repeatedGroupStarts, shiftRow } from './repairs.ts';
+import {
+  bestShift,
+  joinLabelsWrappedOverPageBreak,
+  mergeWrappedFragments,
+  repeatedGroupStarts,
+  shiftRow,
+} from './repairs.ts';
 import { readRowLabel } from './rowLabel.ts';
 
 /**
@@ -115,34 +121,47 @@ function readSide(
     sidePaths,
     body.map((r) => sliceRow(r, range.start, range.end)),
   );
-  const sideBody = mergeWrappedFragments(
-    body.map((r) => {
-      const row = sliceRow(r, range.start, range.end);
-      const shift = bestShift(row, roles);
-      if (shift === 0) return row;
-      problems.push({
-        severity: 'warning',
-        code: 'row-realigned',
-        message: `row cells shifted by the converter; read ${Math.abs(shift)} column(s) to the ${shift > 0 ? 'right' : 'left'}`,
-        stage: 'extract',
-        at: row.at,
-      });
-      return shiftRow(row, shift);
-    }),
-    roles,
-  );
-  const labelColumns = roles.flatMap((role, i) => (role === 'label' || role === 'code' ? [i] : []));
+  const realigned = body.map((r) => {
+    const row = sliceRow(r, range.start, range.end);
+    const shift = bestShift(row, roles);
+    if (shift === 0) return row;
+    problems.push({
+      severity: 'warning',
+      code: 'row-realigned',
+      message: `row cells shifted by the converter; read ${Math.abs(shift)} column(s) to the ${shift > 0 ? 'right' : 'left'}`,
+      stage: 'extract',
+      at: row.at,
+    });
+    return shiftRow(row, shift);
+  });
+  const sideBody = mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles);
   const codeColumns = new Set(roles.flatMap((role, i) => (role === 'code' ? [i] : [])));
+  const groups = labelGroups(roles);
   sideBody.forEach((row, rowIndex) => {
-    const labelCells = labelColumns.map((i) => row.cells[i] ?? { raw: '', at: row.at });
-    const read = readRowLabel(
-      labelCells,
-      new Set(labelColumns.flatMap((c, k) => (codeColumns.has(c) ? [k] : []))),
-    );
-    const label =
-      read.label === '' && options.labelFallback ? { ...read, label: options.labelFallback } : read;
+    const labels = groups.labelColumns.map((labelColumns) => {
+      const labelCells = labelColumns.map((i) => row.cells[i] ?? { raw: '', at: row.at });
+      const read = readRowLabel(
+        labelCells,
+        new Set(labelColumns.flatMap((c, k) => (codeColumns.has(c) ? [k] : []))),
+      );
+      return read.label === '' && options.labelFallback ? { ...read, label: options.labelFallback } : read;
+    });
+    const hasAmount = (group: number) =>
+      roles.some(
+        (role, c) =>
+          role === 'amount' &&
+          groups.groupOf[c] === group &&
+          parseAmount(row.cells[c]?.raw ?? '').kind === 'amount',
+      );
+    // A label merged across the group to its right (`当年支出小计` spanning 功能分类, its amount under
+    // 支出用途) names that group's amounts when its own group has none.
+    for (let g = 1; g < labels.length; g++) {
+      if (labels[g]!.label === '' && labels[g - 1]!.label !== '' && !hasAmount(g - 1))
+        labels[g] = labels[g - 1]!;
+    }
     roles.forEach((role, c) => {
       if (role !== 'amount') return;
+      const label = labels[groups.groupOf[c] ?? 0]!;
       const cell = row.cells[c];
       if (!cell) return;
       const reading = parseAmount(cell.raw);
@@ -175,6 +194,30 @@ function readSide(
     });
   });
   return { roles, body: sideBody };
+}
+
+/**
+ * Label columns grouped by the amounts they name: `名称 | 金额 | 名称 | 金额` (Jiangsu's 功能分类 and
+ * 支出用途 side by side) is two groups, and each amount is named by the labels to its left.
+ */
+export function labelGroups(roles: readonly ColumnRole[]): {
+  labelColumns: number[][];
+  groupOf: number[];
+} {
+  const labelColumns: number[][] = [[]];
+  const groupOf: number[] = [];
+  let amountSinceLabel = false;
+  roles.forEach((role, c) => {
+    if (role === 'label' || role === 'code') {
+      if (amountSinceLabel) labelColumns.push([]);
+      labelColumns[labelColumns.length - 1]!.push(c);
+      amountSinceLabel = false;
+    } else if (role === 'amount') {
+      amountSinceLabel = labelColumns[labelColumns.length - 1]!.length > 0;
+    }
+    groupOf[c] = labelColumns.length - 1;
+  });
+  return { labelColumns, groupOf };
 }
 
 function sideRanges(

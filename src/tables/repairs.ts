@@ -134,3 +134,51 @@ export function repeatedGroupStarts(paths: readonly (readonly string[])[]): numb
   }
   return [];
 }
+
+/** How a printed row label starts a new row: `八、`, `1.`, `（一）`, `其中：`, a code, a total word. */
+const ROW_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|其中|\d{3,}|合计|总计|小计|[A-Z][-、.])/;
+
+/** How budget labels end: a head that ends otherwise (`八、社会保障和就`) was cut by the page. */
+const LABEL_END = /(?:支出|收入|费|资金|拨款|结余|结转|合计|总计|小计|预算|经费|项目|[）)])$/;
+
+/**
+ * A label cell wrapped across a page break: the new page starts with a row holding nothing but the
+ * rest of a label (`业支出` under `八、社会保障和就` on the page before). Joined to the last row of the
+ * previous page; only where the piece cannot start a row of its own.
+ */
+export function joinLabelsWrappedOverPageBreak(
+  body: readonly RawRow[],
+  roles: readonly ColumnRole[],
+): RawRow[] {
+  const out: RawRow[] = [];
+  for (const row of body) {
+    const previous = out[out.length - 1];
+    const filledColumns = row.cells.flatMap((cell, i) => (filled(cell) ? [i] : []));
+    const continues =
+      previous !== undefined &&
+      previous.at.page !== undefined &&
+      row.at.page !== undefined &&
+      row.at.page > previous.at.page &&
+      filledColumns.length === 1 &&
+      roles[filledColumns[0]!] === 'label' &&
+      filled(previous.cells[filledColumns[0]!]) &&
+      !LABEL_END.test(cleanCellText(previous.cells[filledColumns[0]!]!.raw)) &&
+      !ROW_START.test(cleanCellText(row.cells[filledColumns[0]!]!.raw));
+    if (!continues) {
+      out.push(row);
+      continue;
+    }
+    const c = filledColumns[0]!;
+    const head = previous.cells[c]!;
+    const tail = row.cells[c]!;
+    const cells = [...previous.cells];
+    cells[c] = {
+      raw: head.raw + tail.raw,
+      at: head.at,
+      pieces: [...(head.pieces ?? [head]), ...(tail.pieces ?? [tail])],
+    };
+    out[out.length - 1] = { ...previous, cells };
+  }
+  return out;
+}

@@ -63,6 +63,10 @@ function close(open: OpenTable, notes: string[]): RawTable {
   };
 }
 
+function isWrappedMetaValue(text: string): boolean {
+  return text.length <= 16 && !/[。，,；;：:]/.test(text) && !/\d/.test(text);
+}
+
 export function isMetaLine(text: string): boolean {
   return META_LINE.test(text);
 }
@@ -78,8 +82,11 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     notes = [];
   };
 
+  let afterMeta = false;
   for (const block of blocks) {
     if (block.kind === 'page' || block.kind === 'blank') continue;
+    const wasAfterMeta = afterMeta;
+    afterMeta = false;
     if (block.kind === 'rule') {
       const last = open?.rows.at(-1);
       if (open && last) open.rows[open.rows.length - 1] = { ...last, ruleAfter: true };
@@ -128,6 +135,13 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     if (isMetaLine(text)) {
       pending.meta.push(text);
       pending.unit = unitFromStatement(text) ?? pending.unit;
+      afterMeta = true;
+      continue;
+    }
+    // `部门名称：江苏省人大` … `常委会办公厅`: a meta value wrapped onto a line of its own.
+    if (wasAfterMeta && pending.title && isWrappedMetaValue(text)) {
+      pending.meta.push(text);
+      afterMeta = true;
       continue;
     }
     if (NOTE_LINE.test(text)) continue;

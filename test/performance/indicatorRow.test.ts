@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filledCells, readIndicatorRow } from '../../src/performance/indicatorRow.ts';
-import type { PerformanceField } from '../../src/performance/vocabulary.ts';
+import { level2BelongsTo, type PerformanceField } from '../../src/performance/vocabulary.ts';
 import { rowsOf } from '../helpers.ts';
 
 const beijing12 = {
@@ -117,5 +117,31 @@ describe('readIndicatorRow', () => {
       '数量指标',
       '组织开展领保大讲堂场次',
     ]);
+  });
+  it('takes the year target where a period target stands beside it (实施周期指标值 | 年度指标值)', () => {
+    const schema = {
+      fields: new Set<PerformanceField>(['level1', 'level2', 'name', 'value']),
+      valueColumns: 2,
+    };
+    const r = read('产出指标⇥数量指标⇥汇聚数据数量⇥≥10亿条⇥≥12亿条', schema);
+    expect([r.level1, r.level2, r.indicator?.name.text, r.indicator?.targetText]).toEqual([
+      '产出指标',
+      '数量指标',
+      '汇聚数据数量',
+      '≥12亿条',
+    ]);
+    // Only one target printed: the cell before it is the name, not a period target.
+    expect(read('⇥⇥有效投诉率⇥≤1%', schema).indicator?.name.text).toBe('有效投诉率');
+  });
+});
+
+describe('level2BelongsTo', () => {
+  it('knows which 一级指标 a 二级指标 stands under', () => {
+    expect(level2BelongsTo('社会效益指标', '产出指标')).toBe(false);
+    expect(level2BelongsTo('社会效益指标', '效益指标')).toBe(true);
+    expect(level2BelongsTo('数量指标', '产出指标')).toBe(true);
+    expect(level2BelongsTo('服务对象满意度指标', '满意度指标')).toBe(true);
+    expect(level2BelongsTo('经济成本指标', '成本指标')).toBe(true);
+    expect(level2BelongsTo('自定义指标', '产出指标')).toBe(true);
   });
 });

@@ -19,6 +19,27 @@ describe('numbered prose indicators (Guangzhou)', () => {
       ['产出指标', '响应及时率', '95%以上', '>=', '95'],
     ]);
   });
+  it('reads items with coded levels and takes the year target, not the period one (Guangzhou 2026)', () => {
+    const found = readNumberedIndicators(
+      cell(
+        '1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、1-产出指标；12 -质量指标；咨询事项一次性解答率.；实施周期指标值:≥80%；年度指标值:≥85%。3、3-满意度指标；31-服务对象满意度；线下培训效果评价；实施周期指标值:≥4.5分；年度指标值:≥4.5分。',
+      ),
+    );
+    expect(
+      found.map((f) => [
+        f.level1,
+        f.level2,
+        f.name,
+        f.targetText,
+        f.readings[0]?.operator,
+        f.readings[0]?.value,
+      ]),
+    ).toEqual([
+      ['产出指标', '数量指标', '会议活动保障次数', '每年≥20场', '>=', '20'],
+      ['产出指标', '质量指标', '咨询事项一次性解答率', '≥85%', '>=', '85'],
+      ['满意度指标', '服务对象满意度', '线下培训效果评价', '≥4.5分', '>=', '4.5'],
+    ]);
+  });
   it('reads nothing from a withheld project', () => {
     expect(readNumberedIndicators(cell('项目不宜公开。'))).toEqual([]);
   });

@@ -8,6 +8,61 @@ const items = (text: string) =>
   );
 
 describe('readGrid', () => {
+  it('names each amount by the label group to its left (Jiangsu 功能分类 | 支出用途 side by side)', () => {
+    expect(
+      items(
+        [
+          '收入⇥⇥支出⇥⇥⇥',
+          '项目名称⇥金额⇥功能分类⇥⇥支出用途⇥',
+          '⇥⇥功能科目名称⇥金额⇥项目名称⇥金额',
+          '一、财政拨款⇥15897.44⇥一、一般公共服务支出⇥12706.28⇥一、基本支出⇥7877.76',
+          '⇥⇥八、社会保障和就业支出⇥1068.78⇥⇥',
+          '收入合计⇥15897.44⇥支出合计⇥⇥⇥15897.44',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '一、财政拨款|||收入 / 金额|15897.44',
+      '收入合计|||收入 / 金额|15897.44',
+      '一、一般公共服务支出|||支出 / 功能分类 / 金额|12706.28',
+      '一、基本支出|||支出 / 支出用途 / 金额|7877.76',
+      '八、社会保障和就业支出|||支出 / 功能分类 / 金额|1068.78',
+      // 支出合计 is merged across 功能分类; its amount stands under 支出用途.
+      '支出合计|||支出 / 支出用途 / 金额|15897.44',
+    ]);
+  });
+  it('reads key–value pairs side by side when the amount header repeats', () => {
+    expect(
+      items(
+        [
+          '部门预算支出⇥预算金额（万元）⇥收入来源⇥预算金额（万元）',
+          '基本支出⇥12,634.14⇥财政拨款⇥98,880.78',
+          '项目支出⇥86,246.64⇥其他资金⇥0.00',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '基本支出|||预算金额（万元）|12634.14',
+      '财政拨款|||预算金额（万元）|98880.78',
+      '项目支出|||预算金额（万元）|86246.64',
+      '其他资金|||预算金额（万元）|0.00',
+    ]);
+  });
+  it('joins a label wrapped across a page break, but not a row that starts a label of its own', () => {
+    const rows = rowsOf(
+      [
+        '项目⇥决算数',
+        '八、社会保障和就⇥1,608.51',
+        '业支出⇥',
+        '本年收入合计⇥2,946.25',
+        '使用非财政拨款结余⇥',
+      ].join('\n'),
+    );
+    const paged = rows.map((r, i) => ({ ...r, at: { ...r.at, page: i < 2 || i === 3 ? 7 : 8 } }));
+    // Row 2 opens page 8 after `八、社会保障和就`; row 4 opens page 8 after a complete total label.
+    const labels = readGrid([paged[0]!, paged[1]!, paged[2]!, paged[3]!, paged[4]!]).items.map(
+      (i) => i.rowLabel,
+    );
+    expect(labels).toEqual(['八、社会保障和就业支出', '本年收入合计']);
+  });
   it('reads a two-sided 收入 | 支出 table into one item per side', () => {
     expect(
       items(

@@ -17,6 +17,11 @@ describe('segmentTables', () => {
     expect(t?.rows).toHaveLength(2);
     expect(t?.titleAt?.line).toBe(3);
   });
+  it('keeps the title when a meta value wraps onto a line of its own', () => {
+    const [t] = tables('收支预算总表\n部门名称：江苏省人大\n单位:万元\n常委会办公厅\n项目⇥金额\n合计⇥1.00');
+    expect(t?.title).toBe('收支预算总表');
+    expect(t?.meta).toContain('常委会办公厅');
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
