@@ -134,7 +134,10 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
     !isLevelWord(nameCell.text) &&
     !isLevelWord(targetCell.text)
   ) {
-    let name = nameCell;
+    // A stray ASCII full stop after a Chinese name (`汇聚数据数量.`) is a typing slip, not part of it.
+    let name = /\p{Script=Han}\.$/u.test(nameCell.text)
+      ? { ...nameCell, text: nameCell.text.slice(0, -1) }
+      : nameCell;
     const merged = splitMergedLevels(nameCell.text);
     if (merged) {
       level1 ??= merged.level1;
@@ -173,7 +176,8 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
         operator: first?.operator ?? 'qualitative',
         value: first?.value ?? '',
         unit: first?.unit ?? '',
-        targetText: targetCell.text,
+        // The cell's closing 。 ends the sentence, it is not part of the target.
+        targetText: targetCell.text.replace(/[。；;]+$/u, ''),
         more,
       };
     }

@@ -253,17 +253,16 @@ function readIndicators(
     }
     if (reading.level2 !== undefined) {
       state.level2 = reading.level2;
-      // A 二级指标 of another 一级指标 (社会效益指标 under a carried-down 产出指标): the source left the
-      // 一级 cell blank; carrying the old one down would assert a level the table never printed.
+      // The printed (merged) 一级 cell is kept even where the national framework puts this 二级指标
+      // under another 一级指标 (Guangzhou prints 社会效益指标 inside a merged 产出指标 cell); said, not changed.
       if (reading.level1 === undefined && !level2BelongsTo(reading.level2, state.level1)) {
         ctx.problems.push({
           severity: 'warning',
-          code: 'level1-not-carried',
-          message: `二级指标 "${reading.level2}" does not belong under "${state.level1}"; 一级指标 left empty`,
+          code: 'level2-outside-level1',
+          message: `二级指标 "${reading.level2}" stands under "${state.level1}", which the national framework does not do`,
           stage: 'performance',
           at: row.at,
         });
-        state.level1 = '';
       }
     }
     if (reading.cutShort) {
