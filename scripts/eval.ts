@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { type Baseline, type DocumentEvaluation, evaluateInputs, regressions } from '../src/eval/evaluate.ts';
 import { addScores, f1, precision, recall, type Score, ZERO } from '../src/eval/score.ts';
 import { findInputs } from '../src/pipeline/findInputs.ts';
+import { shutdownOcr } from '../src/readers/ocr/engine.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -115,6 +116,7 @@ if (realdocsPresent) {
 } else if (positionals.length === 0) {
   console.log(`(${values.realdocs} not present: real disclosures skipped)\n`);
 }
+await shutdownOcr();
 const evaluations = [...seedEvaluations, ...realEvaluations];
 report(evaluations);
 

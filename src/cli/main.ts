@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { layoutFamilies } from '../../extractors/index.ts';
 import { findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
+import { shutdownOcr } from '../readers/ocr/engine.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
 
@@ -19,6 +20,9 @@ options:
   --generic-only     use the generic extractor only (no layout overrides)
   --password PW      password of encrypted PDFs
   --max-pages N      read at most N pages of a PDF (default 2000)
+  --ocr MODE         auto: OCR pages without a text layer and images (default);
+                     always: OCR every page; never: no OCR
+  --ocr-workers N    OCR worker threads (default: one per core)
   --strict           exit non-zero when any document is not ok or any check fails
   --bom              write CSVs with a UTF-8 BOM (for Excel)
   --quiet            print only the summary
@@ -42,6 +46,8 @@ async function extract(args: string[]): Promise<number> {
       layout: { type: 'string' },
       password: { type: 'string' },
       'max-pages': { type: 'string', default: '2000' },
+      ocr: { type: 'string', default: 'auto' },
+      'ocr-workers': { type: 'string' },
       'generic-only': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
@@ -66,6 +72,16 @@ async function extract(args: string[]): Promise<number> {
     );
     return 2;
   }
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') {
+    process.stderr.write(`yusuan extract: --ocr takes auto, always or never, not "${ocr}"\n`);
+    return 2;
+  }
+  const ocrWorkers = values['ocr-workers'] === undefined ? undefined : Number(values['ocr-workers']);
+  if (ocrWorkers !== undefined && (!Number.isInteger(ocrWorkers) || ocrWorkers < 1)) {
+    process.stderr.write(`yusuan extract: --ocr-workers takes a whole number ≥ 1\n`);
+    return 2;
+  }
   const { inputs, problems } = await findInputs(positionals);
   for (const p of problems) process.stderr.write(`yusuan: ${p}\n`);
   if (inputs.length === 0) {
@@ -76,6 +92,8 @@ async function extract(args: string[]): Promise<number> {
     ...(values.layout ? { force: values.layout } : {}),
     genericOnly: values['generic-only'],
     maxPages,
+    ocr,
+    ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
     onDocument: (doc) => {
       if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
@@ -117,7 +135,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (command === 'extract') return extract(rest);
+  if (command === 'extract') {
+    try {
+      return await extract(rest);
+    } finally {
+      // OCR workers keep the process alive until they are stopped.
+      await shutdownOcr();
+    }
+  }
   process.stderr.write(`yusuan: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

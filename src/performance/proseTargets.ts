@@ -66,7 +66,7 @@ function readCodedItem(
   let targetText: string | undefined;
   for (const field of fields) {
     const level = CODED_LEVEL.exec(field);
-    const word = level?.[1]!.replace(/\s+/g, '') ?? '';
+    const word = (level?.[1] ?? '').replace(/\s+/g, '');
     // A code in front makes it a level, so `31-服务对象满意度` counts even without 指标.
     if (level && (isLevelWord(word) || isLevelWord(`${word}指标`))) {
       levels.push(word);

@@ -1,5 +1,6 @@
 import { chooseLayout, type LayoutOptions } from '../../extractors/index.ts';
 import { type CanonicalDocument, CanonicalDocumentSchema, SCHEMA_VERSION } from '../../schemas/document.ts';
+import { type Repair, repairOcrAmounts } from '../checks/repairOcrAmounts.ts';
 import { runChecks } from '../checks/runChecks.ts';
 import type { Problem, SourceDocument } from '../model.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
@@ -14,7 +15,10 @@ import { readMetadata } from './metadata.ts';
  * becomes a `failed` document with a message naming the file and the place.
  */
 
-export interface ExtractOptions extends LayoutOptions, ReadOptions {}
+export interface ExtractOptions extends LayoutOptions, ReadOptions {
+  /** Check-guided repair of OCR misreadings (default on); off to measure OCR as read. */
+  readonly repairOcr?: boolean;
+}
 
 export function plainTextOf(doc: SourceDocument): string {
   const lines: string[] = [];
@@ -69,6 +73,31 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+function withOcrRepairs(
+  doc: CanonicalDocument,
+  repaired: {
+    lineItems: CanonicalDocument['line_items'];
+    checks: CanonicalDocument['checks'];
+    repairs: Repair[];
+  },
+): CanonicalDocument {
+  return {
+    ...doc,
+    line_items: repaired.lineItems,
+    checks: repaired.checks,
+    problems: [
+      ...doc.problems,
+      ...repaired.repairs.map((r) => ({
+        severity: 'warning' as const,
+        code: 'ocr-repaired',
+        message: `${doc.source_file}: page ${r.item.page ?? '?'}, ${r.item.table_title} / ${r.item.row_label} / ${r.item.column_label}: OCR read "${r.item.original_text || r.item.value}", repaired to ${r.value} (restores ${r.fixed.length} check(s))`,
+        stage: 'check' as const,
+        ...(r.item.page !== undefined ? { at: { page: r.item.page } } : {}),
+      })),
+    ],
+  };
+}
+
 export async function extractDocument(
   bytes: Uint8Array,
   id: SourceIdentity,
@@ -94,16 +123,18 @@ export async function extractDocument(
       problems: source.problems,
     });
     stage = 'check';
-    const checked = {
-      ...canonical,
-      checks: runChecks({
-        documentId: canonical.document_id,
-        year: canonical.metadata.year,
-        tables: canonical.tables,
-        lineItems: canonical.line_items,
-        prose: proseLines(doc),
-      }),
+    const checkInput = {
+      documentId: canonical.document_id,
+      year: canonical.metadata.year,
+      tables: canonical.tables,
+      lineItems: canonical.line_items,
+      prose: proseLines(doc),
     };
+    const checks = runChecks(checkInput);
+    const checked =
+      options.repairOcr !== false && canonical.line_items.some((it) => it.confidence !== undefined)
+        ? withOcrRepairs(canonical, repairOcrAmounts(checkInput, checks))
+        : { ...canonical, checks };
     stage = 'validate';
     const parsed = CanonicalDocumentSchema.safeParse(checked);
     if (!parsed.success) {

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Problem, SourceDocument } from '../model.ts';
 import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
+import { ImageReadError, readImage } from './ocr/imageReader.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
-import { readPdf } from './pdf/pdfReader.ts';
+import { type OcrMode, readPdf } from './pdf/pdfReader.ts';
 import { readTextBlocks } from './textReader.ts';
 
 /** Reads the bytes of one input into the intermediate form, or says why it cannot. */
@@ -30,6 +31,9 @@ export interface ReadOptions {
   readonly password?: string;
   /** Read at most this many pages of a PDF. */
   readonly maxPages?: number;
+  /** When to OCR: pages without a text layer (auto, the default), every page, or never. */
+  readonly ocr?: OcrMode;
+  readonly ocrWorkers?: number;
 }
 
 export async function readSource(
@@ -75,12 +79,27 @@ export async function readSource(
         return fail('pdf', code, error instanceof Error ? error.message : String(error));
       }
     }
-    case 'image':
-      return fail(
-        'image',
-        'image-not-supported',
-        `${detected.format.toUpperCase()} image input is not supported by this version (text dumps only)`,
-      );
+    case 'image': {
+      try {
+        const image = await readImage(bytes, detected.format, options);
+        const doc: SourceDocument = {
+          documentId: id.documentId,
+          sourceFile: id.sourceFile,
+          sha256,
+          inputType: 'image',
+          pageCount: 1,
+          blocks: image.blocks,
+        };
+        return {
+          ok: true,
+          doc,
+          problems: image.problems.map((p) => ({ ...p, message: `${id.sourceFile}: ${p.message}` })),
+        };
+      } catch (error) {
+        const code = error instanceof ImageReadError ? 'image-not-read' : 'image-unreadable';
+        return fail('image', code, `${detected.format.toUpperCase()} image: ${(error as Error).message}`);
+      }
+    }
     case 'text': {
       const decoded = decodeText(bytes);
       const problems: Problem[] = [];

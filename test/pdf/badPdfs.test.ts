@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+import { shutdownOcr } from '../../src/readers/ocr/engine.ts';
 import { PdfDocumentWriter } from '../fixtures/pdf/pdfWriter.ts';
+
+afterAll(shutdownOcr);
 
 const extract = (path: string, options = {}) =>
   extractDocument(readFileSync(path), { documentId: 'x', sourceFile: path }, options);
@@ -34,11 +37,14 @@ describe('broken and hostile PDFs', () => {
 
   it('reports a PDF with no pages and a page without a text layer', async () => {
     expect((await extract('test/fixtures/bad/zero-pages.pdf')).message).toMatch(/the PDF has no pages/);
-    const scan = await extract('test/fixtures/bad/no-text-layer.pdf');
+    const scan = await extract('test/fixtures/bad/no-text-layer.pdf', { ocr: 'never' });
     expect(scan.status).toBe('failed');
     expect(scan.message).toMatch(/no text layer .*needs OCR/);
     expect(scan.problems.some((p) => p.code === 'pages-without-text' && p.at?.page === 1)).toBe(true);
-  });
+    // With OCR (the default) the page is recognised; it holds no text, and says so.
+    const ocred = await extract('test/fixtures/bad/no-text-layer.pdf', { ocrWorkers: 1 });
+    expect(ocred.problems.some((p) => p.at?.page === 1 && /OCR/.test(p.message))).toBe(true);
+  }, 60_000);
 
   it('reads a 1,000-page PDF page by page up to the page limit, and says where it stopped', async () => {
     const writer = new PdfDocumentWriter();

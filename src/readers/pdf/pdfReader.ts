@@ -1,4 +1,7 @@
 import type { Block, Problem } from '../../model.ts';
+import { sharedOcrEngine } from '../ocr/engine.ts';
+import { OCR_DPI, ocrPage } from '../ocr/ocrPage.ts';
+import { renderPdfPage } from '../ocr/raster.ts';
 import { type OpenOptions, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
 import { readPageContent } from './pageContent.ts';
@@ -14,17 +17,28 @@ export interface PdfReading {
   readonly problems: Problem[];
   /** Pages without a text layer (scans): the OCR reader can take them. */
   readonly pagesWithoutText: number[];
+  /** Pages read by OCR. */
+  readonly ocrPages: number[];
 }
+
+export type OcrMode = 'auto' | 'always' | 'never';
 
 export interface PdfReadOptions extends OpenOptions {
   readonly maxPages?: number;
+  /** auto: OCR the pages without a text layer; always: every page; never: none. */
+  readonly ocr?: OcrMode;
+  /** OCR workers (default: one per core). */
+  readonly ocrWorkers?: number;
 }
 
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfReading> {
   return withPdf(bytes, options, async (doc) => {
-    const blocks: Block[] = [];
+    const pages: Block[][] = [];
     const problems: Problem[] = [];
     const pagesWithoutText: number[] = [];
+    const ocrMode = options.ocr ?? 'auto';
+    const ocrRuns: Promise<void>[] = [];
+    const ocrPages: number[] = [];
     const last = Math.min(doc.numPages, options.maxPages ?? Number.POSITIVE_INFINITY);
     if (doc.numPages > last) {
       problems.push({
@@ -34,39 +48,76 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
         stage: 'read',
       });
     }
+    const pageFailed = (n: number, error: unknown, what: string) =>
+      problems.push({
+        severity: 'error',
+        code: 'page-unreadable',
+        message: `page ${n} cannot be ${what}: ${(error as Error).message}`,
+        stage: 'read',
+        at: { page: n },
+      });
     for (let n = 1; n <= last; n++) {
+      const index = pages.length;
+      pages.push([{ kind: 'page', page: n }]);
       try {
         const page = await doc.getPage(n);
         try {
           const content = await readPageContent(page);
-          if (content.items.length === 0) {
-            pagesWithoutText.push(n);
-            blocks.push({ kind: 'page', page: n });
+          const ocr = ocrMode === 'always' || (ocrMode === 'auto' && content.items.length === 0);
+          if (!ocr) {
+            if (content.items.length === 0) pagesWithoutText.push(n);
+            else pages[index] = pageBlocks(content, n);
             continue;
           }
-          blocks.push(...pageBlocks(content, n));
+          const engine = await sharedOcrEngine(options.ocrWorkers);
+          const image = await renderPdfPage(page, OCR_DPI);
+          // Recognition runs on the worker pool while the next pages render; memory stays bounded
+          // by waiting once a few pages per worker are in flight.
+          ocrRuns.push(
+            ocrPage(image, n, engine).then(
+              (reading) => {
+                pages[index] = reading.blocks;
+                ocrPages.push(n);
+                if (reading.words === 0) {
+                  problems.push({
+                    severity: 'warning',
+                    code: 'ocr-no-text',
+                    message: `page ${n} has no text layer and OCR found no text on it`,
+                    stage: 'read',
+                    at: { page: n },
+                  });
+                }
+              },
+              (error) => {
+                pageFailed(n, error, 'recognised');
+              },
+            ),
+          );
+          if (ocrRuns.length >= engine.workers * 2) await ocrRuns.shift();
         } finally {
           page.cleanup();
         }
       } catch (error) {
-        problems.push({
-          severity: 'error',
-          code: 'page-unreadable',
-          message: `page ${n} cannot be read: ${(error as Error).message}`,
-          stage: 'read',
-          at: { page: n },
-        });
+        pageFailed(n, error, 'read');
       }
     }
+    await Promise.all(ocrRuns);
+    const blocks = pages.flat();
     if (pagesWithoutText.length > 0) {
       problems.push({
         severity: 'warning',
         code: 'pages-without-text',
-        message: `${pagesWithoutText.length} page(s) have no text layer (scanned?): ${pagesWithoutText.slice(0, 10).join(', ')}${pagesWithoutText.length > 10 ? ' …' : ''}`,
+        message: `${pagesWithoutText.length} page(s) have no text layer and were not OCR'd (--ocr never): ${pagesWithoutText.slice(0, 10).join(', ')}${pagesWithoutText.length > 10 ? ' …' : ''}`,
         stage: 'read',
         at: { page: pagesWithoutText[0]! },
       });
     }
-    return { blocks, pageCount: doc.numPages, problems, pagesWithoutText };
+    return {
+      blocks,
+      pageCount: doc.numPages,
+      problems,
+      pagesWithoutText,
+      ocrPages: ocrPages.sort((a, b) => a - b),
+    };
   });
 }

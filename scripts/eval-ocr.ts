@@ -1,0 +1,124 @@
+/**
+ * npm run eval:ocr — accuracy of OCR extraction on the scanned fixtures (test/fixtures/scan), per
+ * seed, before and after check-guided repair, against the seeds' hand-verified gold.
+ *
+ * Amount-level: a line item counts when its table kind, value and unit match a gold line item
+ * (OCR noise in a label does not make a right amount wrong). Label-exact F1 (every field of the
+ * gold key) is printed beside it. A repaired value is wrong when the gold has no such amount in
+ * that table kind. Exits 1 below the targets: P and R ≥ 0.99 (clean 300 dpi), ≥ 0.97 (degraded),
+ * and no wrong repair.
+ *
+ *   npm run eval:ocr [-- --set clean|degraded] [--workers N] [--verbose]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LineItem } from '../schemas/lineItem.ts';
+import { defaultGoldId } from '../src/eval/evaluate.ts';
+import { loadGold } from '../src/eval/gold.ts';
+import {
+  f1,
+  lineItemKey,
+  matchKeys,
+  normalizeText,
+  precision,
+  recall,
+  type Score,
+} from '../src/eval/score.ts';
+import { parseAmount } from '../src/normalize/amount.ts';
+import { extractDocument } from '../src/pipeline/extractDocument.ts';
+import { documentIdOf } from '../src/pipeline/findInputs.ts';
+import { shutdownOcr } from '../src/readers/ocr/engine.ts';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true, default: ['clean', 'degraded'] },
+    workers: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const TARGET: Record<string, number> = { clean: 0.99, degraded: 0.97 };
+const GOLD = 'test/gold';
+const LOW_CONFIDENCE = 70;
+
+const amountKey = (r: Readonly<Record<string, unknown>>) =>
+  [String(r.table_kind ?? ''), String(r.value ?? ''), String(r.unit ?? '')].join(' | ');
+
+/** The items as OCR read them: repaired values back to the text read. */
+function asRead(items: readonly LineItem[]): LineItem[] {
+  return items.flatMap((it) => {
+    if (it.status !== 'repaired') return [it];
+    const read = parseAmount(it.original_text);
+    return read.kind === 'amount' ? [{ ...it, value: read.value }] : [];
+  });
+}
+
+const fmt = (s: Score) => `P ${precision(s).toFixed(3)} R ${recall(s).toFixed(3)}`;
+let failed = false;
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+
+for (const set of values.set) {
+  const dir = join('test/fixtures/scan', set);
+  console.log(`\n${set} (${dir}) — target P, R ≥ ${TARGET[set] ?? 0.97}\n`);
+  console.log(
+    `${'seed'.padEnd(22)} ${'pages'.padStart(5)} ${'items'.padStart(5)}  ${'as read'.padEnd(18)} ${'after repair'.padEnd(18)} repaired wrong  label-exact F1  low-conf  s/page`,
+  );
+  const totals = { before: [] as string[], after: [] as string[], gold: [] as string[] };
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()) {
+    const path = join(dir, file);
+    const id = documentIdOf(path);
+    const started = performance.now();
+    const doc = await extractDocument(
+      new Uint8Array(readFileSync(path)),
+      { documentId: id, sourceFile: path },
+      { ocr: 'auto', ...(workers ? { ocrWorkers: workers } : {}) },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const gold = loadGold(GOLD, defaultGoldId(GOLD, id)).lineItems ?? [];
+    const goldKeys = gold.map(amountKey);
+    const before = matchKeys(goldKeys, asRead(doc.line_items).map(amountKey));
+    const after = matchKeys(goldKeys, doc.line_items.map(amountKey));
+    const repaired = doc.line_items.filter((it) => it.status === 'repaired');
+    const goldAmounts = new Set(goldKeys);
+    const wrong = repaired.filter((it) => !goldAmounts.has(amountKey(it)));
+    const exact = matchKeys(
+      gold.map((r) => lineItemKey(r, 'none')),
+      doc.line_items.map((r) => lineItemKey(r, 'none')),
+    );
+    const low = doc.line_items.filter((it) => (it.confidence ?? 100) < LOW_CONFIDENCE).length;
+    const pages = Math.max(
+      1,
+      ...doc.line_items.map((it) => it.page ?? 1),
+      ...doc.tables.map((t) => t.page_end ?? 1),
+    );
+    console.log(
+      `${basename(file, '.pdf').slice(0, 22).padEnd(22)} ${String(pages).padStart(5)} ${String(doc.line_items.length).padStart(5)}  ${fmt(before).padEnd(18)} ${fmt(after).padEnd(18)} ${String(repaired.length).padStart(8)} ${String(wrong.length).padStart(5)}  ${f1(exact).toFixed(3).padStart(14)}  ${String(low).padStart(8)}  ${(seconds / pages).toFixed(1).padStart(6)}`,
+    );
+    totals.before.push(...asRead(doc.line_items).map(amountKey));
+    totals.after.push(...doc.line_items.map(amountKey));
+    totals.gold.push(...goldKeys);
+    const target = TARGET[set] ?? 0.97;
+    if (precision(after) < target || recall(after) < target || wrong.length > 0) failed = true;
+    if (values.verbose) {
+      for (const k of after.missing) console.log(`    missing:    ${k}`);
+      for (const k of after.unexpected) console.log(`    unexpected: ${k}`);
+      for (const it of repaired)
+        console.log(
+          `    repaired:   ${it.table_title} / ${normalizeText(it.row_label)} / ${it.column_label}: ${it.original_text} → ${it.value}`,
+        );
+      if (doc.status !== 'ok') console.log(`    status ${doc.status}: ${doc.message}`);
+    }
+  }
+  const b = matchKeys(totals.gold, totals.before);
+  const a = matchKeys(totals.gold, totals.after);
+  console.log(
+    `${'all'.padEnd(22)} ${''.padStart(5)} ${''.padStart(5)}  ${fmt(b).padEnd(18)} ${fmt(a).padEnd(18)}`,
+  );
+}
+await shutdownOcr();
+if (failed) {
+  console.log('\nbelow target (or a wrong repair): see the rows above');
+  process.exitCode = 1;
+}

@@ -1,0 +1,110 @@
+import { availableParallelism } from 'node:os';
+import Tesseract from 'tesseract.js';
+import { assertLocalLangPath, localLangPath, OCR_LANGUAGES } from './tessdata.ts';
+
+/**
+ * A pool of tesseract.js workers (one per core by default) behind one scheduler: pages are
+ * recognised in parallel, each caller gets its own page's result. Models load from the npm data
+ * packages only.
+ */
+
+export interface OcrWord {
+  readonly text: string;
+  /** Pixels of the recognised image. */
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly confidence: number;
+}
+
+export interface OcrLine {
+  readonly words: readonly OcrWord[];
+  /** Baseline y at the line's left and right ends (pixels). */
+  readonly baseline: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+}
+
+export interface OcrEngine {
+  readonly workers: number;
+  recognize(png: Buffer): Promise<OcrLine[]>;
+  terminate(): Promise<void>;
+}
+
+export interface OcrEngineOptions {
+  readonly workers?: number;
+  /** A local folder holding `chi_sim.traineddata.gz` and `eng.traineddata.gz`; URLs are refused. */
+  readonly langPath?: string;
+}
+
+export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
+  const langPath = options.langPath !== undefined ? assertLocalLangPath(options.langPath) : localLangPath();
+  const count = Math.max(1, options.workers ?? availableParallelism());
+  const scheduler = Tesseract.createScheduler();
+  const workers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const worker = await Tesseract.createWorker([...OCR_LANGUAGES], Tesseract.OEM.LSTM_ONLY, {
+        langPath,
+        gzip: true,
+        cacheMethod: 'none',
+      });
+      // PSM 3 (automatic layout): the default single-block mode garbles ruled tables.
+      await worker.setParameters({
+        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+        user_defined_dpi: '300',
+        preserve_interword_spaces: '1',
+      });
+      return worker;
+    }),
+  );
+  for (const worker of workers) scheduler.addWorker(worker);
+  return {
+    workers: count,
+    async recognize(png: Buffer): Promise<OcrLine[]> {
+      const result = await scheduler.addJob('recognize', png, {}, { blocks: true, text: false });
+      const lines: OcrLine[] = [];
+      for (const block of result.data.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+          for (const line of paragraph.lines) {
+            lines.push({
+              baseline: line.baseline,
+              words: line.words.map((w) => ({
+                text: w.text,
+                x0: w.bbox.x0,
+                y0: w.bbox.y0,
+                x1: w.bbox.x1,
+                y1: w.bbox.y1,
+                confidence: w.confidence,
+              })),
+            });
+          }
+        }
+      }
+      return lines;
+    },
+    async terminate() {
+      await scheduler.terminate();
+    },
+  };
+}
+
+let shared: Promise<OcrEngine> | undefined;
+let sharedWorkers: number | undefined;
+
+/** One engine per process, started on first use (worker start-up costs seconds). */
+export function sharedOcrEngine(workers?: number): Promise<OcrEngine> {
+  if (!shared || (workers !== undefined && workers !== sharedWorkers)) {
+    const previous = shared;
+    sharedWorkers = workers;
+    shared = (async () => {
+      if (previous) await (await previous).terminate();
+      return createOcrEngine({ workers });
+    })();
+  }
+  return shared;
+}
+
+export async function shutdownOcr(): Promise<void> {
+  const engine = shared;
+  shared = undefined;
+  if (engine) await (await engine).terminate();
+}

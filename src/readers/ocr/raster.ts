@@ -1,0 +1,117 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+/**
+ * Page images for OCR: PDF pages rendered with pdf.js on @napi-rs/canvas, or image files decoded
+ * by the same canvas. Pixels are kept as one grey channel taken from red, so that a red seal
+ * stamped over the text (common on scanned disclosures) fades to white while black ink stays dark.
+ */
+
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  /** One byte per pixel, 0 = black. */
+  readonly pixels: Uint8Array;
+  /** Resolution the pixels stand for (pixels per inch). */
+  readonly dpi: number;
+}
+
+function greyFromRgba(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (let i = 0, p = 0; p < out.length; i += 4, p++) {
+    const alpha = rgba[i + 3]!;
+    // The red channel: red seals vanish, black and blue ink stay dark. Transparent = white paper.
+    out[p] = alpha === 0 ? 255 : rgba[i]!;
+  }
+  return out;
+}
+
+export async function renderPdfPage(page: PDFPageProxy, dpi: number): Promise<GreyImage> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  // @napi-rs/canvas implements the 2D context pdf.js draws on, under its own types.
+  await page.render({ canvasContext: context, canvas, viewport } as unknown as Parameters<
+    PDFPageProxy['render']
+  >[0]).promise;
+  const { data } = context.getImageData(0, 0, width, height);
+  return { width, height, pixels: greyFromRgba(data, width, height), dpi };
+}
+
+/** A4 is 8.27 in wide: a scan's resolution, when the file does not say, from its short side. */
+export function guessDpi(width: number, height: number): number {
+  return Math.max(72, Math.round(Math.min(width, height) / 8.27));
+}
+
+export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
+  const image = await loadImage(Buffer.from(bytes));
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, image.width, image.height);
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, image.width, image.height);
+  return {
+    width: image.width,
+    height: image.height,
+    pixels: greyFromRgba(data, image.width, image.height),
+    dpi: guessDpi(image.width, image.height),
+  };
+}
+
+/** Rescales to the resolution OCR reads best (300 dpi): 200 dpi scans lose thousands separators. */
+export function scaleTo(image: GreyImage, dpi: number): GreyImage {
+  if (Math.abs(image.dpi - dpi) < 10) return image;
+  const factor = dpi / image.dpi;
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const source = createCanvas(image.width, image.height);
+  source.getContext('2d').putImageData(toImageData(image), 0, 0);
+  const target = createCanvas(width, height);
+  const context = target.getContext('2d');
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(source, 0, 0, width, height);
+  const { data } = context.getImageData(0, 0, width, height);
+  return { width, height, pixels: greyFromRgba(data, width, height), dpi };
+}
+
+/** Rotates about the centre by `degrees` (counter-clockwise positive), white where paper is exposed. */
+export function rotate(image: GreyImage, degrees: number): GreyImage {
+  if (degrees === 0) return image;
+  const source = createCanvas(image.width, image.height);
+  source.getContext('2d').putImageData(toImageData(image), 0, 0);
+  const target = createCanvas(image.width, image.height);
+  const context = target.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, image.width, image.height);
+  context.translate(image.width / 2, image.height / 2);
+  context.rotate((-degrees * Math.PI) / 180);
+  context.drawImage(source, -image.width / 2, -image.height / 2);
+  const { data } = context.getImageData(0, 0, image.width, image.height);
+  return { ...image, pixels: greyFromRgba(data, image.width, image.height) };
+}
+
+function toImageData(image: GreyImage) {
+  const canvas = createCanvas(1, 1);
+  const data = canvas.getContext('2d').createImageData(image.width, image.height);
+  for (let p = 0, i = 0; p < image.pixels.length; p++, i += 4) {
+    const v = image.pixels[p]!;
+    data.data[i] = v;
+    data.data[i + 1] = v;
+    data.data[i + 2] = v;
+    data.data[i + 3] = 255;
+  }
+  return data;
+}
+
+/** PNG bytes for the OCR engine. */
+export function toPng(image: GreyImage): Buffer {
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext('2d').putImageData(toImageData(image), 0, 0);
+  return canvas.toBuffer('image/png');
+}

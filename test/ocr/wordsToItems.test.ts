@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../src/readers/ocr/engine.ts';
+import { wordsToItems } from '../../src/readers/ocr/ocrPage.ts';
+
+const word = (text: string, x0: number, x1: number, confidence = 95) => ({
+  text,
+  x0,
+  x1,
+  y0: 100,
+  y1: 140,
+  confidence,
+});
+const line = (...words: ReturnType<typeof word>[]): OcrLine => ({
+  words,
+  baseline: { x0: 0, y0: 140, x1: 3000, y1: 140 },
+});
+
+describe('wordsToItems', () => {
+  it('joins the one-character words of Chinese text into runs, split at column gaps', () => {
+    const runs = wordsToItems(
+      [line(word('合', 100, 140), word('计', 145, 185), word('1,945.097640', 600, 860, 71))],
+      300,
+    );
+    expect(runs.map((r) => r.item.text)).toEqual(['合计', '1,945.097640']);
+    expect(runs[1]!.confidence).toBe(71);
+    // Pixels at 300 dpi → points.
+    expect(runs[0]!.item.x0).toBeCloseTo(24, 5);
+    expect(runs[0]!.item.y).toBeCloseTo(33.6, 5);
+  });
+  it('drops what is left of an erased ruling line', () => {
+    const runs = wordsToItems([line(word('|', 90, 95), word('合', 100, 140), word('"', 150, 155))], 300);
+    expect(runs.map((r) => r.item.text)).toEqual(['合']);
+  });
+  it('keeps the lowest confidence of the words it joins', () => {
+    const runs = wordsToItems([line(word('机', 100, 140, 90), word('关', 145, 185, 42))], 300);
+    expect(runs[0]!.confidence).toBe(42);
+  });
+});
