@@ -11,11 +11,14 @@ import { matchTableNumberLine, matchTableTitle } from './titles.ts';
  */
 
 const META_LINE =
-  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
+  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金[额颜领顿])?单位\s*[:：;；]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
 const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
 /** Page furniture that converters leave between the parts of a split table. */
 const FURNITURE =
   /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}|[-—–]\s*[ivxlc]+\s*[-—–])$/iu;
+
+/** OCR confidence below which a text line is noise for segmentation. */
+const UNREADABLE = 60;
 
 interface Pending {
   number: string | undefined;
@@ -112,6 +115,8 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     }
     const text = cleanCellText(block.raw);
     if (text === '' || FURNITURE.test(text)) continue;
+    // A line OCR could hardly read (a vertical label, a stamp) must not end the table around it.
+    if ((block.at.confidence ?? 100) < UNREADABLE) continue;
     if (open) {
       if (NOTE_LINE.test(text)) {
         notes.push(text);
