@@ -55,9 +55,33 @@ export function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** The kind a standard title names, or `undefined` when the title is not a known one. */
-export function kindFromTitle(title: string): TableKind | undefined {
-  const key = titleKey(title);
+function exactKind(key: string): TableKind | undefined {
   for (const [pattern, kind] of TITLE_RULES) if (pattern.test(key)) return kind;
   return undefined;
+}
+
+/** The characters the title rules are written in: the only ones a misread can stand for. */
+const RULE_CHARACTERS = [
+  ...new Set(TITLE_RULES.flatMap(([p]) => [...p.source.replace(/[^\p{Script=Han}]/gu, '')])),
+];
+
+/**
+ * The kind a standard title names, or `undefined` when the title is not a known one. A title that
+ * matches no rule as printed is tried with one character misread (OCR's 财政拨欺 for 财政拨款, 缇效
+ * for 绩效); it is taken only when every such reading names the same kind.
+ */
+export function kindFromTitle(title: string): TableKind | undefined {
+  const key = titleKey(title);
+  const exact = exactKind(key);
+  if (exact || !/表/.test(key)) return exact;
+  const kinds = new Set<TableKind>();
+  const chars = [...key];
+  chars.forEach((_, i) => {
+    for (const ch of RULE_CHARACTERS) {
+      if (ch === chars[i]) continue;
+      const kind = exactKind([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
+      if (kind) kinds.add(kind);
+    }
+  });
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }

@@ -68,3 +68,11 @@ describe('kindFromTitle', () => {
     expect(kindFromTitle('部门人员情况表')).toBeUndefined();
   });
 });
+
+describe('kindFromTitle with one misread character', () => {
+  it('reads an OCR-misread title when every reading names one kind', () => {
+    expect(kindFromTitle('专项业务费项目缇效目标表')).toBe('project_performance');
+    expect(kindFromTitle('一般公共预算支出表')).toBe('general_budget_expense');
+    expect(kindFromTitle('人员名单表')).toBeUndefined();
+  });
+});
