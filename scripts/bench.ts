@@ -5,6 +5,8 @@
  *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
  *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
+ *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), at 1 and 2 OCR workers
+ *         (seconds per page, worker start-up included; --no-ocr skips it).
  *
  * Prints one line per measurement and the peak resident memory of the process.
  */
@@ -13,8 +15,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
+import { shutdownOcr } from '../src/readers/ocr/engine.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '20' }, 'no-ocr': { type: 'boolean', default: false } },
+});
 const rounds = Number(values.rounds);
 
 const { inputs } = await findInputs(['seeds']);
@@ -68,4 +73,23 @@ await benchPdf(
   '../shared/realdocs/renwu/002_北京/政务服务和数据管理局_附件2：北京市政务服务和数据管理局2026年度部门预算报表.pdf',
 );
 
+if (!values['no-ocr']) {
+  const scan = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
+  const scanBytes = readFileSync(scan);
+  const SCAN_PAGES = 5;
+  for (const workers of [1, 2]) {
+    await shutdownOcr();
+    const t0 = process.hrtime.bigint();
+    await extractDocument(
+      scanBytes,
+      { documentId: documentIdOf(scan), sourceFile: scan },
+      { ocr: 'always', ocrWorkers: workers },
+    );
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    console.log(
+      `ocr    ${scan} (${SCAN_PAGES} pages, 300 dpi) at ${workers} worker(s): ${(s / SCAN_PAGES).toFixed(1)} s/page, ${s.toFixed(1)} s in all`,
+    );
+  }
+  await shutdownOcr();
+}
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -26,6 +26,26 @@ export function worstFailures(doc: CanonicalDocument, limit = 3): string[] {
     );
 }
 
+export const LOW_CONFIDENCE = 70;
+
+/** OCR'd values to look at: repaired ones and those read with low confidence, lowest first. */
+export function ocrAttention(doc: CanonicalDocument, limit = 5): string[] {
+  const repaired = doc.line_items.filter((it) => it.status === 'repaired');
+  const low = doc.line_items
+    .filter((it) => it.confidence !== undefined && it.confidence < LOW_CONFIDENCE)
+    .sort((a, b) => (a.confidence ?? 0) - (b.confidence ?? 0));
+  if (repaired.length === 0 && low.length === 0) return [];
+  const place = (it: (typeof low)[number]) =>
+    `page ${it.page ?? '?'}: ${it.table_title} / ${it.row_label} / ${it.column_label}`;
+  return [
+    `    OCR: ${repaired.length} value(s) repaired by the checks, ${low.length} read with confidence < ${LOW_CONFIDENCE}`,
+    ...repaired
+      .slice(0, limit)
+      .map((it) => `    ~ ${place(it)}: read "${it.original_text}", repaired to ${it.value}`),
+    ...low.slice(0, limit).map((it) => `    ? ${place(it)}: ${it.value} (confidence ${it.confidence})`),
+  ];
+}
+
 export function documentLine(doc: CanonicalDocument): string {
   const warnings = doc.problems.filter((p) => p.severity === 'warning').length;
   const checks = `checks ${countChecks(doc.checks, 'pass')} pass / ${countChecks(doc.checks, 'fail')} fail / ${countChecks(doc.checks, 'skip')} skip`;
@@ -39,7 +59,12 @@ export function documentLine(doc: CanonicalDocument): string {
     `warnings ${warnings}`,
     checks,
   ].join('  ');
-  return [base, ...(doc.message ? [`    ${doc.message}`] : []), ...worstFailures(doc)].join('\n');
+  return [
+    base,
+    ...(doc.message ? [`    ${doc.message}`] : []),
+    ...worstFailures(doc),
+    ...ocrAttention(doc),
+  ].join('\n');
 }
 
 export function summaryLine(docs: readonly CanonicalDocument[], outDir: string): string {

@@ -31,6 +31,16 @@ describe('findRules', () => {
     for (let x = 500; x < 503; x++) for (let y = 200; y <= 202; y++) page.pixels[y * page.width + x] = 255;
     expect(findRules(page).horizontal).toHaveLength(4);
   });
+  it('reads a blurred rule whose faint edge row broke into pieces as one rule', () => {
+    const page = ruledPage();
+    // Pieces of a faint row just above the rule at y = 200.
+    for (const [x0, x1] of [
+      [120, 300],
+      [320, 560],
+    ] as const)
+      for (let x = x0; x <= x1; x++) page.pixels[199 * page.width + x] = 0;
+    expect(findRules(page).horizontal.map((s) => Math.round(s.y0))).toEqual([24, 48, 72, 96]);
+  });
   it('erases the rules so OCR does not read them as | or 1, and keeps the glyphs', () => {
     const page = ruledPage();
     const erased = eraseRules(page, findRules(page));

@@ -9,6 +9,7 @@ import type { GreyImage } from './raster.ts';
  */
 
 const DARK = 140;
+const STEP_GAP = 12;
 
 export interface RuleOptions {
   /** Shortest rule, in inches (a table cell is rarely narrower). */
@@ -52,7 +53,11 @@ function runsAlong(
 function mergeRuns(runs: readonly Run[]): { from: number; to: number; at0: number; at1: number }[] {
   const merged: { from: number; to: number; at0: number; at1: number }[] = [];
   for (const run of runs) {
-    const open = merged.find((m) => run.at - m.at1 <= 2 && run.from <= m.to && run.to >= m.from);
+    // A rule left slightly skewed steps from one pixel row to the next: pieces that continue each
+    // other end to end on neighbouring rows are one rule too.
+    const open = merged.find(
+      (m) => run.at - m.at1 <= 3 && run.from <= m.to + STEP_GAP && run.to >= m.from - STEP_GAP,
+    );
     if (open) {
       open.at1 = run.at;
       open.from = Math.min(open.from, run.from);
@@ -75,7 +80,7 @@ export function findRules(
   const horizontalRuns = runsAlong(height, width, (y, x) => pixels[y * width + x]! < DARK, minRun, maxGap);
   const verticalRuns = runsAlong(width, height, (x, y) => pixels[y * width + x]! < DARK, minRun, maxGap);
   // A rule is thin: a dark band thicker than this is a filled area or a block of text, not a rule.
-  const maxThickness = Math.max(4, Math.round(dpi / 40));
+  const maxThickness = Math.max(4, Math.round(dpi / 25));
   const horizontal = mergeRuns(horizontalRuns)
     .filter((m) => m.at1 - m.at0 + 1 <= maxThickness)
     .map((m) => {
@@ -88,7 +93,34 @@ export function findRules(
       const x = ((m.at0 + m.at1) / 2) * points;
       return { x0: x, y0: m.from * points, x1: x, y1: m.to * points };
     });
-  return { horizontal, vertical };
+  return {
+    horizontal: dropCovered(horizontal, 'y0', 'x0', 'x1'),
+    vertical: dropCovered(vertical, 'x0', 'y0', 'y1'),
+  };
+}
+
+/**
+ * A blurred rule is several pixel rows thick, and its faint edge rows break into pieces beside the
+ * solid middle: pieces lying within a longer rule at the same place are that rule.
+ */
+function dropCovered(
+  segments: readonly Segment[],
+  across: 'x0' | 'y0',
+  from: 'x0' | 'y0',
+  to: 'x1' | 'y1',
+): Segment[] {
+  const near = 2;
+  return segments.filter(
+    (s) =>
+      !segments.some(
+        (o) =>
+          o !== s &&
+          Math.abs(o[across] - s[across]) <= near &&
+          o[from] <= s[from] + near &&
+          o[to] >= s[to] - near &&
+          o[to] - o[from] > s[to] - s[from],
+      ),
+  );
 }
 
 /**
