@@ -7,18 +7,27 @@
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
  *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), at 1 and 2 OCR workers
  *         (seconds per page, worker start-up included; --no-ocr skips it).
+ *   batch: `yusuan run` (the CLI, in a child process) over a generated corpus of --docs text
+ *         documents (default 2000) at concurrency 1 and 2, a no-change re-run, and the run's
+ *         peak RSS at 500 and at --docs documents (--no-batch skips it).
  *
  * Prints one line per measurement and the peak resident memory of the process.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
 import { shutdownOcr } from '../src/readers/ocr/engine.ts';
+import { makeCorpus } from './make-corpus.ts';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, 'no-ocr': { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '20' },
+    'no-ocr': { type: 'boolean', default: false },
+    'no-batch': { type: 'boolean', default: false },
+    docs: { type: 'string', default: '2000' },
+  },
 });
 const rounds = Number(values.rounds);
 
@@ -93,3 +102,51 @@ if (!values['no-ocr']) {
   await shutdownOcr();
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+
+interface RunJson {
+  seconds: number;
+  peak_rss_mib: number;
+  added: number;
+  unchanged: number;
+}
+
+function yusuanRun(corpus: string, out: string, concurrency: number): RunJson {
+  const stdout = execFileSync(
+    process.execPath,
+    ['bin/yusuan.js', 'run', corpus, '--out', out, '--concurrency', String(concurrency), '--json'],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as RunJson;
+}
+
+if (!values['no-batch']) {
+  const docs = Number(values.docs);
+  const corpus = 'output/bench-corpus';
+  const small = 'output/bench-corpus-500';
+  await makeCorpus(corpus, docs, { seed: 7 });
+  await makeCorpus(small, 500, { seed: 7 });
+  const out = 'output/bench-run';
+  const rate: Record<number, number> = {};
+  for (const concurrency of [1, 2]) {
+    rmSync(out, { recursive: true, force: true });
+    const t0 = process.hrtime.bigint();
+    const r = yusuanRun(corpus, out, concurrency);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    rate[concurrency] = docs / s;
+    console.log(
+      `batch  ${docs} text documents, concurrency ${concurrency}: ${s.toFixed(1)} s (${rate[concurrency]!.toFixed(1)} docs/s, process start included), peak RSS ${r.peak_rss_mib} MiB`,
+    );
+  }
+  console.log(`batch  parallel speed-up at 2 threads: ${(rate[2]! / rate[1]!).toFixed(2)}×`);
+  const first = docs / rate[2]!;
+  const t0 = process.hrtime.bigint();
+  const again = yusuanRun(corpus, out, 2);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(
+    `batch  no-change re-run: ${s.toFixed(2)} s (${again.unchanged} unchanged) = ${((100 * s) / first).toFixed(1)}% of the first run (target < 5%)`,
+  );
+  rmSync(out, { recursive: true, force: true });
+  const r500 = yusuanRun(small, out, 2);
+  console.log(`batch  peak RSS: ${r500.peak_rss_mib} MiB at 500 documents; see above for ${docs}`);
+  rmSync(out, { recursive: true, force: true });
+}

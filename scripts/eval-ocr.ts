@@ -8,7 +8,7 @@
  * that table kind. Exits 1 below the targets: P and R ≥ 0.99 (clean 300 dpi), ≥ 0.97 (degraded),
  * and no wrong repair.
  *
- *   npm run eval:ocr [-- --set clean|degraded] [--workers N] [--verbose]
+ *   npm run eval:ocr [-- --set clean|degraded|PATH] [--workers N] [--verbose]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -58,7 +58,8 @@ let failed = false;
 const workers = values.workers === undefined ? undefined : Number(values.workers);
 
 for (const set of values.set) {
-  const dir = join('test/fixtures/scan', set);
+  // A name is one of the committed sets; a path is any folder of scanned PDFs named like the seeds.
+  const dir = set.includes('/') ? set : join('test/fixtures/scan', set);
   console.log(`\n${set} (${dir}) — target P, R ≥ ${TARGET[set] ?? 0.97}\n`);
   console.log(
     `${'seed'.padEnd(22)} ${'pages'.padStart(5)} ${'items'.padStart(5)}  ${'as read'.padEnd(18)} ${'after repair'.padEnd(18)} repaired wrong  label-exact F1  low-conf  s/page`,

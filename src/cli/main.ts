@@ -1,20 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { layoutFamilies } from '../../extractors/index.ts';
+import { mergeDumps } from '../batch/mergeDumps.ts';
+import { type BatchSummary, runBatch } from '../batch/runBatch.ts';
+import { parseShard } from '../batch/shard.ts';
+import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
 import { shutdownOcr } from '../readers/ocr/engine.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
+import { ProgressReporter } from './progress.ts';
 
 /** The `yusuan` command. Only this module prints or exits; everything below returns values. */
 
 const USAGE = `yusuan — Chinese government budget disclosures to open data
 
 usage:
-  yusuan extract <files or folders…> [--out DIR] [options]
+  yusuan extract <files or folders…> [--out DIR] [options]   one-off extraction, everything in memory
+  yusuan run <folders…> --out DIR [options]                  incremental batch run over a corpus
+  yusuan merge <dump folders…> --out DIR [--sqlite FILE] [--bom]
+                                                             merge the dumps of --shard runs
 
-options:
+options (extract and run):
   --out DIR          output folder (default: output)
   --layout NAME      use this layout extractor (${layoutFamilies().join(', ')})
   --generic-only     use the generic extractor only (no layout overrides)
@@ -28,6 +36,14 @@ options:
   --quiet            print only the summary
   --json             print a machine-readable summary (JSON) instead of text
   -h, --help         this help
+
+options (run):
+  --concurrency N    worker threads extracting files in parallel (default: one per core)
+  --timeout S        time limit per file in seconds (default 300)
+  --memory MB        heap limit per file in MiB (default 4096)
+  --force            extract every file again, changed or not
+  --shard K/N        process only the K-th of N deterministic slices of the inputs
+  --sqlite FILE      also write the dump as a SQLite database
 `;
 
 function version(): string {
@@ -37,49 +53,71 @@ function version(): string {
   return pkg.version;
 }
 
+const EXTRACT_OPTIONS = {
+  out: { type: 'string', default: 'output' },
+  layout: { type: 'string' },
+  password: { type: 'string' },
+  'max-pages': { type: 'string', default: '2000' },
+  ocr: { type: 'string', default: 'auto' },
+  'ocr-workers': { type: 'string' },
+  'generic-only': { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  bom: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+type ExtractValues = {
+  layout?: string | undefined;
+  password?: string | undefined;
+  'max-pages': string;
+  ocr: string;
+  'ocr-workers'?: string | undefined;
+  'generic-only': boolean;
+};
+
+/** The extraction options of the command line, or a message saying which one is wrong. */
+function extractOptionsOf(command: string, values: ExtractValues): ExtractOptions | string {
+  if (values.layout && !layoutFamilies().includes(values.layout))
+    return `yusuan ${command}: unknown layout "${values.layout}"; known layouts: ${layoutFamilies().join(', ')}`;
+  const maxPages = Number(values['max-pages']);
+  if (!Number.isInteger(maxPages) || maxPages < 1)
+    return `yusuan ${command}: --max-pages takes a whole number ≥ 1, not "${values['max-pages']}"`;
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never')
+    return `yusuan ${command}: --ocr takes auto, always or never, not "${ocr}"`;
+  const ocrWorkers = values['ocr-workers'] === undefined ? undefined : Number(values['ocr-workers']);
+  if (ocrWorkers !== undefined && (!Number.isInteger(ocrWorkers) || ocrWorkers < 1))
+    return `yusuan ${command}: --ocr-workers takes a whole number ≥ 1`;
+  return {
+    ...(values.layout ? { force: values.layout } : {}),
+    genericOnly: values['generic-only'],
+    maxPages,
+    ocr,
+    ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
+    ...(values.password !== undefined ? { password: values.password } : {}),
+  };
+}
+
+function positiveNumber(
+  command: string,
+  name: string,
+  text: string | undefined,
+): number | string | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? n : `yusuan ${command}: --${name} takes a number > 0, not "${text}"`;
+}
+
 async function extract(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: 'output' },
-      layout: { type: 'string' },
-      password: { type: 'string' },
-      'max-pages': { type: 'string', default: '2000' },
-      ocr: { type: 'string', default: 'auto' },
-      'ocr-workers': { type: 'string' },
-      'generic-only': { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      bom: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: EXTRACT_OPTIONS });
   if (positionals.length === 0) {
     process.stderr.write(`yusuan extract: no input files or folders given\n\n${USAGE}`);
     return 2;
   }
-  if (values.layout && !layoutFamilies().includes(values.layout)) {
-    process.stderr.write(
-      `yusuan extract: unknown layout "${values.layout}"; known layouts: ${layoutFamilies().join(', ')}\n`,
-    );
-    return 2;
-  }
-  const maxPages = Number(values['max-pages']);
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    process.stderr.write(
-      `yusuan extract: --max-pages takes a whole number ≥ 1, not "${values['max-pages']}"\n`,
-    );
-    return 2;
-  }
-  const ocr = values.ocr;
-  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') {
-    process.stderr.write(`yusuan extract: --ocr takes auto, always or never, not "${ocr}"\n`);
-    return 2;
-  }
-  const ocrWorkers = values['ocr-workers'] === undefined ? undefined : Number(values['ocr-workers']);
-  if (ocrWorkers !== undefined && (!Number.isInteger(ocrWorkers) || ocrWorkers < 1)) {
-    process.stderr.write(`yusuan extract: --ocr-workers takes a whole number ≥ 1\n`);
+  const extractOptions = extractOptionsOf('extract', values);
+  if (typeof extractOptions === 'string') {
+    process.stderr.write(`${extractOptions}\n`);
     return 2;
   }
   const { inputs, problems } = await findInputs(positionals);
@@ -89,12 +127,7 @@ async function extract(args: string[]): Promise<number> {
     return 1;
   }
   const docs = await runExtract(inputs, {
-    ...(values.layout ? { force: values.layout } : {}),
-    genericOnly: values['generic-only'],
-    maxPages,
-    ocr,
-    ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
-    ...(values.password !== undefined ? { password: values.password } : {}),
+    ...extractOptions,
     onDocument: (doc) => {
       if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
       if (doc.status !== 'ok' && (values.quiet || values.json))
@@ -125,6 +158,107 @@ async function extract(args: string[]): Promise<number> {
   return failed || (values.strict && notOk) ? 1 : 0;
 }
 
+function batchSummaryLine(s: BatchSummary, out: string): string {
+  const what = s.published ? `dump written to ${out}/` : `nothing changed; ${out}/ left as it was`;
+  return `${s.inputs} input files: ${s.added} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed; ${s.failed} failed; ${s.seconds.toFixed(1)} s; ${what}`;
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...EXTRACT_OPTIONS,
+      concurrency: { type: 'string' },
+      timeout: { type: 'string', default: '300' },
+      memory: { type: 'string', default: '4096' },
+      force: { type: 'boolean', default: false },
+      shard: { type: 'string' },
+      sqlite: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write(`yusuan run: no input folders given\n\n${USAGE}`);
+    return 2;
+  }
+  const extractOptions = extractOptionsOf('run', values);
+  const concurrency = positiveNumber('run', 'concurrency', values.concurrency);
+  const timeout = positiveNumber('run', 'timeout', values.timeout);
+  const memory = positiveNumber('run', 'memory', values.memory);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  for (const wrong of [extractOptions, concurrency, timeout, memory, shard])
+    if (typeof wrong === 'string') {
+      process.stderr.write(`${wrong.startsWith('yusuan') ? '' : 'yusuan run: '}${wrong}\n`);
+      return 2;
+    }
+  let progress: ProgressReporter | undefined;
+  const summary = await runBatch(positionals, {
+    outDir: values.out,
+    version: version(),
+    extract: extractOptions as ExtractOptions,
+    ...(typeof concurrency === 'number' ? { concurrency: Math.floor(concurrency) } : {}),
+    timeoutMs: (timeout as number) * 1000,
+    memoryMb: Math.floor(memory as number),
+    force: values.force,
+    ...(shard && typeof shard !== 'string' ? { shard } : {}),
+    bom: values.bom,
+    ...(values.sqlite ? { sqlite: values.sqlite } : {}),
+    onStart: ({ toExtract }) => {
+      if (!values.quiet && !values.json && toExtract > 0)
+        progress = new ProgressReporter(process.stderr, toExtract);
+    },
+    onDocument: (doc, done) => {
+      progress?.tick(done, doc.status === 'failed');
+      if (doc.status === 'failed') {
+        if (process.stderr.isTTY && progress) process.stderr.write('\n');
+        process.stderr.write(`${doc.documentId}: failed: ${doc.message}\n`);
+      }
+    },
+  });
+  progress?.end();
+  for (const p of summary.problems) process.stderr.write(`yusuan: ${p}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ out: values.out, ...summary }, null, 2)}\n`);
+  else process.stdout.write(`${batchSummaryLine(summary, values.out)}\n`);
+  if (summary.inputs === 0) {
+    process.stderr.write('yusuan run: no input files found\n');
+    return 1;
+  }
+  return values.strict && summary.extracted.some((d) => d.status !== 'ok' || d.checksFailed > 0) ? 1 : 0;
+}
+
+async function merge(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      sqlite: { type: 'string' },
+      bom: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0 || !values.out) {
+    process.stderr.write(`yusuan merge: give the shard dumps and --out DIR\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const result = await mergeDumps(positionals, values.out, {
+      version: version(),
+      bom: values.bom,
+      ...(values.sqlite ? { sqlite: values.sqlite } : {}),
+    });
+    for (const p of result.problems) process.stderr.write(`yusuan merge: ${p}\n`);
+    if (!values.quiet)
+      process.stdout.write(
+        `${positionals.length} dumps merged: ${result.documents} documents written to ${values.out}/\n`,
+      );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`yusuan ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -143,6 +277,8 @@ export async function main(argv: string[]): Promise<number> {
       await shutdownOcr();
     }
   }
+  if (command === 'run') return run(rest);
+  if (command === 'merge') return merge(rest);
   process.stderr.write(`yusuan: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -43,7 +43,8 @@ export function proseLines(doc: SourceDocument): { text: string; line?: number; 
   return out;
 }
 
-function failedDocument(
+/** A document that could not be extracted: no records, only the problems that say why. */
+export function failedDocument(
   id: SourceIdentity,
   sha256: string,
   inputType: CanonicalDocument['input_type'],

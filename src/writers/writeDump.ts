@@ -66,29 +66,43 @@ export function documentJson(doc: CanonicalDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+export type ResourceName = (typeof CSV_RESOURCES)[number]['name'];
+
+/** The CSV rows one document contributes to each corpus-wide file. */
+export function dumpRows(doc: CanonicalDocument): Record<ResourceName, Record<string, unknown>[]> {
+  return {
+    documents: [documentRow(doc)],
+    tables: tableRows(doc),
+    line_items: doc.line_items,
+    indicators: doc.indicators,
+    checks: doc.checks,
+  };
+}
+
+export function byDocumentId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export async function writeDump(
   outDir: string,
   documents: readonly CanonicalDocument[],
   options: DumpOptions,
 ): Promise<void> {
-  const docs = [...documents].sort((a, b) =>
-    a.document_id < b.document_id ? -1 : a.document_id > b.document_id ? 1 : 0,
-  );
+  const docs = [...documents].sort((a, b) => byDocumentId(a.document_id, b.document_id));
   for (const doc of docs)
     await writeFileAtomic(join(outDir, 'json', `${doc.document_id}.json`), documentJson(doc));
-  const rowsByResource: Record<(typeof CSV_RESOURCES)[number]['name'], Record<string, unknown>[]> = {
-    documents: docs.map(documentRow),
-    tables: docs.flatMap(tableRows),
-    line_items: docs.flatMap((d) => d.line_items),
-    indicators: docs.flatMap((d) => d.indicators),
-    checks: docs.flatMap((d) => d.checks),
-  };
+  const rows = docs.map(dumpRows);
   for (const resource of CSV_RESOURCES) {
-    const csv = toCsv(columnsOf(resource.schema), rowsByResource[resource.name], options.bom);
+    const csv = toCsv(
+      columnsOf(resource.schema),
+      rows.flatMap((r) => r[resource.name]),
+      options.bom,
+    );
     await writeFileAtomic(join(outDir, resource.path), csv);
   }
-  await writeFileAtomic(
-    join(outDir, 'datapackage.json'),
-    `${JSON.stringify(buildDataPackage(options.version), null, 2)}\n`,
-  );
+  await writeFileAtomic(join(outDir, 'datapackage.json'), dataPackageJson(options.version));
+}
+
+export function dataPackageJson(version: string): string {
+  return `${JSON.stringify(buildDataPackage(version), null, 2)}\n`;
 }

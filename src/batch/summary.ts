@@ -1,0 +1,28 @@
+import type { CanonicalDocument } from '../../schemas/document.ts';
+
+/** What the batch runner keeps of a document: enough for the manifest, the summary and the progress line. */
+export interface DocumentSummary {
+  readonly documentId: string;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly status: CanonicalDocument['status'];
+  readonly message: string;
+  readonly tables: number;
+  readonly lineItems: number;
+  readonly indicators: number;
+  readonly checksFailed: number;
+}
+
+export function summarize(doc: CanonicalDocument): DocumentSummary {
+  return {
+    documentId: doc.document_id,
+    sourceFile: doc.source_file,
+    sha256: doc.sha256,
+    status: doc.status,
+    message: doc.message,
+    tables: doc.tables.length,
+    lineItems: doc.line_items.length,
+    indicators: doc.indicators.length,
+    checksFailed: doc.checks.filter((c) => c.status === 'fail').length,
+  };
+}

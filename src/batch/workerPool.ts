@@ -1,0 +1,115 @@
+import { Worker } from 'node:worker_threads';
+import type { ExtractAnswer, ExtractTask } from './extractWorker.ts';
+
+/**
+ * A fixed set of worker threads that extract one file each at a time, so CPU-bound parsing runs
+ * on every core. A file that runs past its time limit or its memory limit costs only its own
+ * thread: the thread is terminated, replaced, and the file reported as failed.
+ */
+
+export interface PoolOptions {
+  readonly size: number;
+  /** Per-file time limit in milliseconds. */
+  readonly timeoutMs: number;
+  /** Per-file heap limit of the worker thread, in MiB. */
+  readonly memoryMb: number;
+}
+
+export type PoolAnswer =
+  | ExtractAnswer
+  | { readonly ok: false; readonly message: string; readonly reason: 'timeout' | 'memory' | 'crash' };
+
+const ENTRY = new URL('./extractWorker.mjs', import.meta.url);
+
+export class ExtractPool {
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < options.size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(ENTRY, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 },
+      stdout: false,
+      stderr: false,
+    });
+    // An idle worker must not keep the process alive on its own.
+    worker.unref();
+    this.all.add(worker);
+    return worker;
+  }
+
+  private retire(worker: Worker): void {
+    this.all.delete(worker);
+    void worker.terminate();
+  }
+
+  /** Runs one task; callers keep at most `size` tasks in flight (the batch runner's queue does). */
+  run(task: ExtractTask): Promise<PoolAnswer> {
+    const worker = this.idle.pop() ?? this.spawn();
+    worker.ref();
+    return new Promise<PoolAnswer>((resolve) => {
+      let settled = false;
+      const finish = (answer: PoolAnswer, healthy: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (healthy) {
+          worker.unref();
+          this.idle.push(worker);
+        } else {
+          this.retire(worker);
+          this.idle.push(this.spawn());
+        }
+        resolve(answer);
+      };
+      const onMessage = (answer: ExtractAnswer) => finish(answer, true);
+      const onError = (error: Error & { code?: string }) => {
+        const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        finish(
+          {
+            ok: false,
+            reason: memory ? 'memory' : 'crash',
+            message: memory
+              ? `${task.path}: extraction stopped: it needed more than the ${this.options.memoryMb} MiB memory limit per file (--memory)`
+              : `${task.path}: extraction crashed: ${error.message}`,
+          },
+          false,
+        );
+      };
+      const onExit = (code: number) =>
+        finish(
+          { ok: false, reason: 'crash', message: `${task.path}: extraction thread exited (code ${code})` },
+          false,
+        );
+      const timer = setTimeout(
+        () =>
+          finish(
+            {
+              ok: false,
+              reason: 'timeout',
+              message: `${task.path}: extraction stopped after the ${Math.round(this.options.timeoutMs / 1000)} s time limit per file (--timeout)`,
+            },
+            false,
+          ),
+        this.options.timeoutMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.all];
+    this.all.clear();
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
