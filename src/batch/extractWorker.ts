@@ -23,8 +23,6 @@ export type ExtractAnswer =
   | {
       readonly ok: true;
       readonly summary: DocumentSummary;
-      readonly extractMs: number;
-      readonly writeMs: number;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -45,21 +43,14 @@ if (port) {
         bytes = new Uint8Array();
         unreadable = `${task.path}: cannot be read: ${(error as Error).message}`;
       }
-      const t0 = performance.now();
       const extracted = await extractDocument(
         bytes,
         { documentId: task.documentId, sourceFile: task.path },
         task.options,
       );
       const doc = unreadable ? { ...extracted, message: unreadable } : extracted;
-      const t1 = performance.now();
       await writeFileAtomic(task.cachePath, documentJson(doc));
-      const answer: ExtractAnswer = {
-        ok: true,
-        summary: summarize(doc),
-        extractMs: t1 - t0,
-        writeMs: performance.now() - t1,
-      };
+      const answer: ExtractAnswer = { ok: true, summary: summarize(doc) };
       port.postMessage(answer);
     } catch (error) {
       const answer: ExtractAnswer = { ok: false, message: (error as Error).message };
