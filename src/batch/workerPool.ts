@@ -25,9 +25,7 @@ export class ExtractPool {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
 
-  constructor(private readonly options: PoolOptions) {
-    for (let i = 0; i < options.size; i++) this.idle.push(this.spawn());
-  }
+  constructor(private readonly options: PoolOptions) {}
 
   private spawn(): Worker {
     const worker = new Worker(ENTRY, {
@@ -38,6 +36,14 @@ export class ExtractPool {
     // An idle worker must not keep the process alive on its own.
     worker.unref();
     this.all.add(worker);
+    // A worker can die while idle (out of memory while loading): drop it; tasks get a new one.
+    const forget = () => {
+      this.all.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
     return worker;
   }
 
@@ -63,8 +69,8 @@ export class ExtractPool {
           worker.unref();
           this.idle.push(worker);
         } else {
+          // Replaced lazily by the next task, so a limit that kills every thread cannot spin.
           this.retire(worker);
-          this.idle.push(this.spawn());
         }
         resolve(answer);
       };
