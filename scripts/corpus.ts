@@ -162,14 +162,3 @@ export function makeVariant(seed: SeedModel, random: () => number): Variant {
   }
   return { text: out.join('\n'), factor, yearShift, department, pageBreak };
 }
-
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -10,7 +10,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
-import { makeVariant, modelSeed, prng, type SeedModel } from './corpus.ts';
+import { makeVariant, modelSeed, type SeedModel } from './corpus.ts';
+import { prng } from './prng.ts';
 
 export async function makeCorpus(
   outDir: string,
