@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { type ExtractOptions, extractDocument } from '../pipeline/extractDocument.ts';
+import { type ExtractOptions, extractDocument, failedDocument } from '../pipeline/extractDocument.ts';
 import { shutdownOcr } from '../readers/ocr/engine.ts';
+import { type InputLimits, readInputFile } from '../readers/readInputFile.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { documentJson } from '../writers/writeDump.ts';
 import { type DocumentSummary, summarize } from './summary.ts';
@@ -17,6 +17,7 @@ export interface ExtractTask {
   readonly documentId: string;
   readonly cachePath: string;
   readonly options: ExtractOptions;
+  readonly limits: InputLimits;
 }
 
 export type ExtractAnswer =
@@ -35,20 +36,11 @@ if (port) {
       return;
     }
     try {
-      let bytes: Uint8Array;
-      let unreadable: string | undefined;
-      try {
-        bytes = await readFile(task.path);
-      } catch (error) {
-        bytes = new Uint8Array();
-        unreadable = `${task.path}: cannot be read: ${(error as Error).message}`;
-      }
-      const extracted = await extractDocument(
-        bytes,
-        { documentId: task.documentId, sourceFile: task.path },
-        task.options,
-      );
-      const doc = unreadable ? { ...extracted, message: unreadable } : extracted;
+      const id = { documentId: task.documentId, sourceFile: task.path };
+      const read = await readInputFile(task.path, task.limits);
+      const doc = read.ok
+        ? await extractDocument(read.bytes, id, task.options)
+        : failedDocument(id, read.sha256, 'unknown', [read.problem]);
       await writeFileAtomic(task.cachePath, documentJson(doc));
       const answer: ExtractAnswer = { ok: true, summary: summarize(doc) };
       port.postMessage(answer);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeDocumentId } from '../pipeline/findInputs.ts';
 
 /**
  * The manifest of a dump: which input (by content hash) each document was extracted from, by
@@ -19,7 +20,11 @@ export const ManifestSchema = z.object({
   options: z.string(),
   /** Set when the published files (CSVs, json/) reflect exactly these documents: how they were written (BOM or not). */
   published: z.string().nullable(),
-  documents: z.record(z.string(), ManifestEntrySchema),
+  // Ids become file names under json/ and cache/: a manifest from elsewhere (merge) must not name `../x`.
+  documents: z.record(
+    z.string().refine(isSafeDocumentId, { message: 'not a safe document id (a file name of the dump)' }),
+    ManifestEntrySchema,
+  ),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

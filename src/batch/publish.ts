@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { csvHeader, csvLines } from '../writers/csv.ts';
-import { CSV_RESOURCES, columnsOf } from '../writers/datapackage.ts';
+import { CSV_RESOURCES, columnsOf, textColumnsOf } from '../writers/datapackage.ts';
 import { SqliteDump } from '../writers/sqlite.ts';
 import { byDocumentId, dataPackageJson, dumpRows } from '../writers/writeDump.ts';
 
@@ -79,13 +79,18 @@ export async function publishDump(
       await handle.write(csvHeader(columnsOf(resource.schema), options.bom));
       handles.set(resource.name, { handle, temporary, path });
     }
+    const textColumns = new Map(CSV_RESOURCES.map((r) => [r.name, textColumnsOf(r.schema)]));
     for (const entry of sorted) {
       const target = join(jsonDir, `${entry.documentId}.json`);
       if (entry.jsonPath !== target) await placeFile(entry.jsonPath, target);
       const doc = JSON.parse(await readFile(target, 'utf8')) as CanonicalDocument;
       const rows = dumpRows(doc);
       for (const resource of CSV_RESOURCES) {
-        const lines = csvLines(columnsOf(resource.schema), rows[resource.name]);
+        const lines = csvLines(
+          columnsOf(resource.schema),
+          rows[resource.name],
+          textColumns.get(resource.name),
+        );
         if (lines !== '') await handles.get(resource.name)!.handle.write(lines);
       }
       options.onDocument?.(doc);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import { findInputs, type InputFile } from '../pipeline/findInputs.ts';
+import { DEFAULT_MAX_FILE_BYTES, type InputLimits } from '../readers/readInputFile.ts';
+import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { CSV_RESOURCES } from '../writers/datapackage.ts';
 import { documentJson } from '../writers/writeDump.ts';
@@ -28,6 +30,7 @@ export interface BatchOptions {
   readonly outDir: string;
   readonly version: string;
   readonly extract: ExtractOptions;
+  readonly limits?: InputLimits;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
   readonly memoryMb?: number;
@@ -57,8 +60,10 @@ export interface BatchSummary {
 
 export const STATE_DIR = '.yusuan';
 
-export function optionsDigest(options: ExtractOptions): string {
+export function optionsDigest(options: ExtractOptions, limits: InputLimits = {}): string {
   const relevant = {
+    maxFileBytes: limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    maxTextBytes: options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
     force: options.force ?? null,
     genericOnly: options.genericOnly ?? false,
     ocr: options.ocr ?? 'auto',
@@ -92,7 +97,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const found = await findInputs(paths);
   const inputs = found.inputs.filter((i) => inShard(i.documentId, options.shard));
   const hashed = await hashInputs(inputs);
-  const digest = optionsDigest(options.extract);
+  const digest = optionsDigest(options.extract, options.limits);
   const previousText = await readFile(manifestPath, 'utf8').catch(() => undefined);
   const manifest: Manifest = parseManifest(previousText, options.version, digest);
   const plan = planRun(hashed, manifest, options.force);
@@ -163,6 +168,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
               documentId: input.documentId,
               cachePath,
               options: extract,
+              limits: options.limits ?? {},
             });
             let summary: DocumentSummary;
             if (answer.ok) summary = answer.summary;

@@ -20,10 +20,18 @@ function scopeFor(parent: AmountRow): (column: string) => string {
 
 function codeChecks(input: CheckInput, rows: readonly AmountRow[], field: CodeField): Check[] {
   const coded = rows.filter((r) => r[field] !== '');
+  // Children grouped by (side, parent code) once: a 10,000-row table must not cost 10⁸ code readings.
+  const childrenOf = new Map<string, AmountRow[]>();
+  for (const row of coded) {
+    const parentCode = readSubjectCode(row[field])?.parent;
+    if (parentCode === undefined) continue;
+    const key = `${row.side}\u0000${parentCode}`;
+    const list = childrenOf.get(key);
+    if (list) list.push(row);
+    else childrenOf.set(key, [row]);
+  }
   return coded.flatMap((parent) => {
-    const children = coded.filter(
-      (r) => r.side === parent.side && readSubjectCode(r[field])?.parent === parent[field],
-    );
+    const children = childrenOf.get(`${parent.side}\u0000${parent[field]}`) ?? [];
     if (children.length === 0) return [];
     return rowAgainstRows(
       input.documentId,

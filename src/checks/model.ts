@@ -39,10 +39,26 @@ export function amountOf(item: LineItem): Decimal {
 }
 
 /** Rows of one table, per side, in printed order. */
+/** The items of each table, computed once per item list: every check asks for the rows of every table. */
+const itemsByTableOf = new WeakMap<readonly LineItem[], Map<number, LineItem[]>>();
+
+function itemsOfTable(items: readonly LineItem[], tableIndex: number): readonly LineItem[] {
+  let byTable = itemsByTableOf.get(items);
+  if (!byTable) {
+    byTable = new Map();
+    for (const it of items) {
+      const list = byTable.get(it.table_index);
+      if (list) list.push(it);
+      else byTable.set(it.table_index, [it]);
+    }
+    itemsByTableOf.set(items, byTable);
+  }
+  return byTable.get(tableIndex) ?? [];
+}
+
 export function rowsOf(table: ExtractedTableRecord, items: readonly LineItem[]): AmountRow[] {
   const byRow = new Map<string, LineItem[]>();
-  for (const it of items) {
-    if (it.table_index !== table.table_index) continue;
+  for (const it of itemsOfTable(items, table.table_index)) {
     // Label too: a header printed twice side by side (Xiamen 十) puts two rows on one printed line.
     const key = `${it.side}\u241f${it.row_index}\u241f${it.row_label}`;
     const list = byRow.get(key) ?? [];

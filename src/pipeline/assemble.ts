@@ -108,12 +108,15 @@ export function assembleDocument(input: AssembleInput): CanonicalDocument {
   const problems = [...input.problems, ...tables.flatMap((t) => t.problems)];
   if (!tables.some((t) => t.items.length > 0 || t.indicators.length > 0)) {
     const scanned = problems.find((p) => p.code === 'pages-without-text');
+    const misnamed = problems.find((p) => p.code === 'content-not-as-named');
     const why =
       doc.pageCount === 0
         ? ': the PDF has no pages'
         : scanned
           ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
-          : '';
+          : misnamed
+            ? ` (${misnamed.message.replace(/^.*?: /, '')})`
+            : '';
     problems.push({
       severity: 'error',
       code: 'no-budget-table',

@@ -15,17 +15,57 @@ export interface InputFile {
 
 const SKIP = /^(?:\.|~\$|Thumbs\.db$|desktop\.ini$)/i;
 
+/** Names Windows reserves whatever the extension (`CON.json` cannot be created there). */
+const RESERVED_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i;
+const UNSAFE_CHARACTER = /[\\/:*?"<>|]/;
+const hasControlCharacter = (text: string) =>
+  [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f');
+/** UTF-8 bytes: file names are limited to 255 bytes, and `__<hash>.json` is appended to some ids. */
+const MAX_ID_BYTES = 200;
+
+function truncateToBytes(text: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A document id is safe when it can be a file name of the dump on any system: no separators or
+ * control characters, no leading dot (`..`, hidden files), no trailing dot or space, not a reserved
+ * device name, at most 200 bytes of UTF-8.
+ */
+export function isSafeDocumentId(id: string): boolean {
+  return (
+    id.length > 0 &&
+    Buffer.byteLength(id) <= MAX_ID_BYTES &&
+    !UNSAFE_CHARACTER.test(id) &&
+    !hasControlCharacter(id) &&
+    !id.startsWith('.') &&
+    !/[. ]$/.test(id) &&
+    !RESERVED_NAME.test(id)
+  );
+}
+
 export function documentIdOf(path: string): string {
   const name = basename(path);
   const ext = extname(name);
   const stem = ext.length > 0 && ext.length < name.length ? name.slice(0, -ext.length) : name;
-  // Ids become file names of the dump: no separators, no control characters, no leading dots.
-  const printable = [...stem].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
-  const safe = printable
-    .replace(/[\\/:*?"<>|]/g, '_')
-    .replace(/^\.+/, '_')
-    .trim();
-  return safe === '' ? '_' : safe.slice(0, 180);
+  // Ids become file names of the dump: see isSafeDocumentId.
+  const printable = [...stem].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? '_' : ch)).join('');
+  const safe = truncateToBytes(
+    printable
+      .replace(/[\\/:*?"<>|]/g, '_')
+      .replace(/^\.+/, '_')
+      .trim(),
+    MAX_ID_BYTES,
+  ).replace(/[. ]+$/, '_');
+  if (safe === '') return '_';
+  return RESERVED_NAME.test(safe) ? `_${safe}` : safe;
 }
 
 async function walk(path: string, seen: Set<string>, out: string[], problems: string[]): Promise<void> {

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import type { CanonicalDocument } from '../../schemas/document.ts';
-import { type ExtractOptions, extractDocument } from './extractDocument.ts';
+import { type InputLimits, readInputFile } from '../readers/readInputFile.ts';
+import { type ExtractOptions, extractDocument, failedDocument } from './extractDocument.ts';
 import type { InputFile } from './findInputs.ts';
 
 /** Extracts many files with bounded concurrency; one bad file never stops the others. */
 
-export interface RunExtractOptions extends ExtractOptions {
+export interface RunExtractOptions extends ExtractOptions, InputLimits {
   readonly concurrency?: number;
   readonly onDocument?: (doc: CanonicalDocument, done: number, total: number) => void;
 }
@@ -22,28 +22,11 @@ export async function runExtract(
   await Promise.all(
     inputs.map((input, i) =>
       queue.add(async () => {
-        let bytes: Uint8Array;
-        try {
-          bytes = await readFile(input.path);
-        } catch (error) {
-          bytes = new Uint8Array();
-          const doc = await extractDocument(
-            bytes,
-            { documentId: input.documentId, sourceFile: input.path },
-            options,
-          );
-          results[i] = {
-            ...doc,
-            message: `${input.path}: cannot be read: ${(error as Error).message}`,
-          };
-          options.onDocument?.(results[i]!, ++done, inputs.length);
-          return;
-        }
-        results[i] = await extractDocument(
-          bytes,
-          { documentId: input.documentId, sourceFile: input.path },
-          options,
-        );
+        const id = { documentId: input.documentId, sourceFile: input.path };
+        const read = await readInputFile(input.path, options);
+        results[i] = read.ok
+          ? await extractDocument(read.bytes, id, options)
+          : failedDocument(id, read.sha256, 'unknown', [read.problem]);
         options.onDocument?.(results[i]!, ++done, inputs.length);
       }),
     ),

@@ -5,6 +5,7 @@ import { detectInputType } from './detectInputType.ts';
 import { ImageReadError, readImage } from './ocr/imageReader.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
 import { type OcrMode, readPdf } from './pdf/pdfReader.ts';
+import { mebibytes } from './readInputFile.ts';
 import { readTextBlocks } from './textReader.ts';
 
 /** Reads the bytes of one input into the intermediate form, or says why it cannot. */
@@ -34,7 +35,14 @@ export interface ReadOptions {
   /** When to OCR: pages without a text layer (auto, the default), every page, or never. */
   readonly ocr?: OcrMode;
   readonly ocrWorkers?: number;
+  /** Text inputs larger than this are refused (a text dump of a budget is well under 1 MiB). */
+  readonly maxTextBytes?: number;
 }
+
+/** Extensions of files that are never text: text content under them is a misnamed file. */
+const NAMED_BINARY = /\.(pdf|png|jpe?g|tiff?|gif|bmp|webp|docx?|xlsx?)$/i;
+
+export const DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 export async function readSource(
   bytes: Uint8Array,
@@ -101,8 +109,27 @@ export async function readSource(
       }
     }
     case 'text': {
+      const maxText = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+      if (bytes.length > maxText) {
+        return fail(
+          'text',
+          'too-large',
+          `a text file of ${mebibytes(bytes.length)}, over the text size limit of ${mebibytes(maxText)} (--max-text-size); not read`,
+        );
+      }
       const decoded = decodeText(bytes);
       const problems: Problem[] = [];
+      const named = NAMED_BINARY.exec(id.sourceFile)?.[1];
+      if (named) {
+        // A crawler saved an error page or a portal's HTML under the document's name.
+        const html = /<(?:!doctype|html|head|body)\b/i.test(decoded.text.slice(0, 2048));
+        problems.push({
+          severity: 'warning',
+          code: 'content-not-as-named',
+          message: `${id.sourceFile}: named .${named.toLowerCase()} but holds ${html ? 'an HTML page' : 'text'}`,
+          stage: 'read',
+        });
+      }
       if (decoded.text.includes('\ufffd')) {
         problems.push({
           severity: 'warning',

@@ -1,4 +1,4 @@
-import { cleanCellText } from '../normalize/cellText.ts';
+import { cleanCellText, halfWidthDigits } from '../normalize/cellText.ts';
 import { stripMarkup } from '../normalize/markup.ts';
 
 /**
@@ -39,7 +39,7 @@ export function splitTitleNumber(text: string): { number: string | undefined; re
 
 /** A line that is only a table number (`表 1`, `预算01表`, `附表3`), printed above the title. */
 export function matchTableNumberLine(raw: string): string | undefined {
-  const text = stripMarkup(raw)
+  const text = halfWidthDigits(stripMarkup(raw))
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
   const { number, rest } = splitTitleNumber(text);
@@ -48,7 +48,7 @@ export function matchTableNumberLine(raw: string): string | undefined {
 
 export function matchTableTitle(raw: string): TitleMatch | undefined {
   // Split the number off before wrap spaces are removed: `表一 收入总表` must not become `表一收入总表`.
-  const spaced = stripMarkup(raw)
+  const spaced = halfWidthDigits(stripMarkup(raw))
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
   if (spaced.length < 4 || spaced.length > 80) return undefined;

@@ -57,6 +57,10 @@ export function columnsOf(schema: z.ZodObject): string[] {
 
 function frictionlessType(p: JsonSchemaProperty): string {
   if (p.frictionless) return p.frictionless;
+  // `number or ''`: a blank cell is a missing value (missingValues), the column stays numeric.
+  const present = p.anyOf?.filter((a) => a.const !== '');
+  if (present && present.length > 0 && present.length < (p.anyOf?.length ?? 0))
+    return frictionlessType(present.length === 1 ? present[0]! : { anyOf: present });
   const types = p.anyOf ? p.anyOf.map((a) => a.type) : [p.type];
   if (types.every((t) => t === 'integer')) return 'integer';
   if (types.every((t) => t === 'number' || t === 'integer')) return 'number';
@@ -85,6 +89,19 @@ function fieldsOf(schema: z.ZodObject) {
       ...(values ? { constraints: { enum: values } } : {}),
     };
   });
+}
+
+/**
+ * The free-text columns of a resource: the ones a spreadsheet could read as formulas. Columns of a
+ * fixed vocabulary (`operator` is `=`, `>=` …) are left out: the contract fixes their values, and
+ * none can carry a payload.
+ */
+export function textColumnsOf(schema: z.ZodObject): ReadonlySet<string> {
+  return new Set(
+    fieldsOf(schema)
+      .filter((f) => f.type === 'string' && !('constraints' in f))
+      .map((f) => f.name),
+  );
 }
 
 export function buildDataPackage(version: string) {

@@ -3,7 +3,7 @@ import type { DocumentRow, TableRow } from '../../schemas/csvRows.ts';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { toCsv } from './csv.ts';
-import { buildDataPackage, CSV_RESOURCES, columnsOf } from './datapackage.ts';
+import { buildDataPackage, CSV_RESOURCES, columnsOf, textColumnsOf } from './datapackage.ts';
 
 /**
  * Writes the dump of a run: one JSON per document and the corpus-wide CSVs, sorted by document id
@@ -96,7 +96,7 @@ export async function writeDump(
     const csv = toCsv(
       columnsOf(resource.schema),
       rows.flatMap((r) => r[resource.name]),
-      options.bom,
+      { bom: options.bom ?? false, textColumns: textColumnsOf(resource.schema) },
     );
     await writeFileAtomic(join(outDir, resource.path), csv);
   }

@@ -26,7 +26,28 @@ function greyFromRgba(rgba: Uint8ClampedArray, width: number, height: number): U
   return out;
 }
 
-export async function renderPdfPage(page: PDFPageProxy, dpi: number): Promise<GreyImage> {
+/**
+ * The most pixels a page image may have: an A3 page at 600 dpi is 70 MP; a page that claims more
+ * (a PDF's MediaBox can say 200 inches) is rendered at a lower resolution, an image file refused.
+ */
+export const MAX_RASTER_PIXELS = 80 * 1024 * 1024;
+
+/** The resolution at which a page of `widthPt` × `heightPt` points fits the pixel limit. */
+export function boundedDpi(widthPt: number, heightPt: number, dpi: number): number {
+  const pixels = ((widthPt * dpi) / 72) * ((heightPt * dpi) / 72);
+  return pixels <= MAX_RASTER_PIXELS ? dpi : Math.floor(dpi * Math.sqrt(MAX_RASTER_PIXELS / pixels));
+}
+
+/** Width and height from a PNG's IHDR, read before decoding (a PNG may declare 10⁵ × 10⁵ pixels). */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 24) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): Promise<GreyImage> {
+  const size = page.getViewport({ scale: 1 });
+  const dpi = boundedDpi(size.width, size.height, requestedDpi);
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
@@ -47,8 +68,18 @@ export function guessDpi(width: number, height: number): number {
   return Math.max(72, Math.round(Math.min(width, height) / 8.27));
 }
 
+function refuseHugeImage(width: number, height: number): void {
+  if (width * height > MAX_RASTER_PIXELS)
+    throw new Error(
+      `the image declares ${width} × ${height} pixels, over the limit of ${MAX_RASTER_PIXELS / 1024 / 1024} megapixels`,
+    );
+}
+
 export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 ? pngSize(bytes) : undefined;
+  if (png) refuseHugeImage(png.width, png.height);
   const image = await loadImage(Buffer.from(bytes));
+  refuseHugeImage(image.width, image.height);
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';

@@ -13,6 +13,8 @@ const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
 const STANDARD_FONTS_URL = `${join(packageDir, 'standard_fonts')}/`;
 
+export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | undefined;
 
@@ -48,6 +50,9 @@ export async function withPdf<T>(
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS_URL,
     isEvalSupported: false,
+    // A decompression bomb (an image declaring 100000 × 100000 pixels) is skipped, not decoded:
+    // 64 megapixels is a page scanned at 600 dpi with room to spare.
+    maxImageSize: MAX_IMAGE_PIXELS,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,

@@ -31,6 +31,9 @@ export interface PdfReadOptions extends OpenOptions {
   readonly ocrWorkers?: number;
 }
 
+/** A page tree can claim a million pages with a few objects: the library stops where the CLI does. */
+export const DEFAULT_MAX_PAGES = 2000;
+
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfReading> {
   return withPdf(bytes, options, async (doc) => {
     const pages: Block[][] = [];
@@ -39,7 +42,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     const ocrMode = options.ocr ?? 'auto';
     const ocrRuns: Promise<void>[] = [];
     const ocrPages: number[] = [];
-    const last = Math.min(doc.numPages, options.maxPages ?? Number.POSITIVE_INFINITY);
+    const last = Math.min(doc.numPages, options.maxPages ?? DEFAULT_MAX_PAGES);
     if (doc.numPages > last) {
       problems.push({
         severity: 'error',
