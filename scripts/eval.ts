@@ -8,6 +8,10 @@
  *   npm run eval -- --verbose         list every missing / unexpected record
  *   npm run eval -- --write-baseline  record the current scores as the baseline
  *
+ * The layout fixtures (test/fixtures/layouts, and the held-out set test/fixtures/heldout that no
+ * rule was written against) are always scored with the generic extractor alone: they are the
+ * measure of a new city's file with no layout code.
+ *
  * Real disclosures (../shared/realdocs, never committed) are scored too when that folder exists:
  * one hand-verified table per file (test/gold/realdocs), by page. Without the folder they are
  * skipped, and so are their baseline entries.
@@ -95,6 +99,29 @@ const seedEvaluations = await evaluateInputs(inputs, {
 });
 reportDocuments(`accuracy against ${values.gold}`, seedEvaluations);
 
+/** Fixture sets of other layouts, scored with the generic extractor only: folder, gold, heading. */
+const LAYOUT_SETS = [
+  [
+    'test/fixtures/layouts',
+    'test/gold/layouts',
+    'layout fixtures (the generic extractor was fixed against these)',
+  ],
+  ['test/fixtures/heldout', 'test/gold/heldout', 'held-out layout fixtures (no rule written against them)'],
+] as const;
+let layoutEvaluations: DocumentEvaluation[] = [];
+if (positionals.length === 0) {
+  for (const [dir, gold, heading] of LAYOUT_SETS) {
+    if (!existsSync(gold)) continue;
+    const found = await findInputs([dir]);
+    const withGold = found.inputs.filter((i) => existsSync(`${gold}/${i.documentId}.line_items.csv`));
+    const evaluations = (
+      await evaluateInputs(withGold, { goldDir: gold, genericOnly: true, place: 'line' })
+    ).map((e) => ({ ...e, documentId: `${dir.split('/').pop()}/${e.documentId}` }));
+    reportDocuments(`${heading}, generic extractor only, against ${gold}`, evaluations);
+    layoutEvaluations = [...layoutEvaluations, ...evaluations];
+  }
+}
+
 // Only the default run scores the real files: an explicit list of inputs means "just these".
 const realdocsPresent = positionals.length === 0 && existsSync(values.realdocs);
 let realEvaluations: DocumentEvaluation[] = [];
@@ -117,7 +144,7 @@ if (realdocsPresent) {
   console.log(`(${values.realdocs} not present: real disclosures skipped)\n`);
 }
 await shutdownOcr();
-const evaluations = [...seedEvaluations, ...realEvaluations];
+const evaluations = [...seedEvaluations, ...layoutEvaluations, ...realEvaluations];
 report(evaluations);
 
 if (values['write-baseline']) {
@@ -135,7 +162,13 @@ if (values['write-baseline']) {
     evaluations,
     JSON.parse(readFileSync(values.baseline, 'utf8')) as Baseline,
     // A run over chosen inputs expects only those; the real files only where their folder is.
-    (id) => (id.startsWith(REAL) ? realdocsPresent : positionals.length === 0),
+    (id) =>
+      id.startsWith(REAL)
+        ? realdocsPresent
+        : LAYOUT_SETS.some(([dir]) => id.startsWith(`${dir.split('/').pop()}/`))
+          ? positionals.length === 0 &&
+            LAYOUT_SETS.some(([dir, gold]) => id.startsWith(`${dir.split('/').pop()}/`) && existsSync(gold))
+          : positionals.length === 0,
   );
   if (failures.length > 0) {
     console.log(`\nREGRESSION against ${values.baseline}:`);

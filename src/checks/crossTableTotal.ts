@@ -19,6 +19,11 @@ interface Identity {
 const IDENTITIES: readonly Identity[] = [
   { left: 'income_total', right: ['income_summary_total'], what: '收支总表 收入总计 = 收入总表 合计' },
   {
+    left: 'income_this_year',
+    right: ['income_summary_this_year'],
+    what: '收支总表 本年收入合计 = 收入决算表 本年收入合计',
+  },
+  {
     left: 'expense_this_year',
     right: ['expense_summary_total'],
     what: '收支总表 本年支出合计 = 支出总表 合计',

@@ -52,12 +52,19 @@ export function incomeEqualsExpense(input: CheckInput): Check[] {
       );
     }
     const pairs: Array<[string, '收入' | '支出', RegExp, RegExp, LineItem | undefined]> = [
-      ['本年收入合计 + 上年结转 = 收入总计', '收入', /^本年收入合计$/u, /^上年结[转余]/u, incomeTotal],
+      // 预算 prints 上年结转; 决算 prints 年初结转和结余.
+      [
+        '本年收入合计 + 上年结转 = 收入总计',
+        '收入',
+        /^本年收入合计$/u,
+        /^(?:上年|年初)(?:财政拨款)?结[转余]/u,
+        incomeTotal,
+      ],
       [
         '本年支出合计 + 年终结转结余 = 支出总计',
         '支出',
         /^本年支出合计$/u,
-        /^(?:结转下年|年终结[转余]|年末结[转余])/u,
+        /^(?:结转下年|(?:年终|年末)(?:财政拨款)?结[转余])/u,
         expenseTotal,
       ],
     ];

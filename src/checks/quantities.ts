@@ -15,6 +15,8 @@ export type QuantityName =
   | 'expense_total'
   | 'expense_this_year'
   | 'income_summary_total'
+  | 'income_this_year'
+  | 'income_summary_this_year'
   | 'expense_summary_total'
   | 'expense_summary_basic'
   | 'expense_summary_project'
@@ -38,6 +40,7 @@ export interface Located {
 
 /** A one-segment column label that totals the row (`合计`, `支出总计`, `“三公”经费合计`, `…预算总额`). */
 const TOP_TOTAL_COLUMN = /(?:合计|总计|小计|总额)$/u;
+const THIS_YEAR_INCOME = /^本年收入合计$/u;
 
 function tablesOf(input: CheckInput, kind: TableKind): ExtractedTableRecord[] {
   return input.tables.filter((t) => t.table_kind === kind);
@@ -117,12 +120,17 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
     case 'fiscal_expense_this_year':
       return thisYearExpense(input, 'fiscal_appropriation_summary');
     case 'income_summary_total':
+      // A 收入决算表 totals only this year's income (本年收入合计): that is the other identity.
       return columnValue(
         input,
         'income_summary',
-        (l) => isTopTotal(l) || /^(?:合计|总计)$/u.test(first(l)),
+        (l) => !THIS_YEAR_INCOME.test(labelKey(l)) && (isTopTotal(l) || /^(?:合计|总计)$/u.test(first(l))),
         '合计',
       );
+    case 'income_summary_this_year':
+      return columnValue(input, 'income_summary', (l) => THIS_YEAR_INCOME.test(labelKey(l)), '合计');
+    case 'income_this_year':
+      return sideValue(input, 'income_expense_summary', '收入', /^本年收入合计$/u);
     case 'expense_summary_total':
       return columnValue(
         input,

@@ -122,6 +122,9 @@ function codeLevel(row: AmountRow): number | undefined {
   return code?.level;
 }
 
+const THREE_PUBLIC_CATEGORY =
+  /^(?:\d+[.、．]?)?(?:因公出国[（(]境[)）]费|公务接待费|公务用车购置及运行(?:维护)?费)/u;
+
 /** The rows a total row adds up, or undefined when the table does not show its levels. */
 function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[] | undefined {
   const others = rows.filter((r) => r !== total && r.side === total.side && !r.isTotal);
@@ -141,6 +144,10 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
   }
   const units = unitHierarchy(others);
   if (units) return units;
+  // "三公" printed down the rows: 合计 = the three categories; 公务用车购置费 and 运行（维护）费 printed
+  // below their category (`其中：…`) are parts of it, not of the total.
+  const threePublic = others.filter((r) => THREE_PUBLIC_CATEGORY.test(labelKey(r.label)));
+  if (threePublic.length >= 2 && threePublic.length < others.length) return threePublic;
   // Economic categories without codes: the 类 rows (工资福利支出 …) add up to the total.
   const classes = others.filter((r) => economicClassOf(r.label) !== undefined);
   if (classes.length > 0 && classes.length < others.length) return classes;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { layoutFamilies } from '../../extractors/index.ts';
+import type { CanonicalDocument } from '../../schemas/document.ts';
+import { extractIsolated } from '../batch/extractIsolated.ts';
 import { mergeDumps } from '../batch/mergeDumps.ts';
 import { type BatchSummary, runBatch } from '../batch/runBatch.ts';
 import { parseShard } from '../batch/shard.ts';
@@ -8,8 +10,12 @@ import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
 import { shutdownOcr } from '../readers/ocr/engine.ts';
+import { DEFAULT_MAX_PAGES } from '../readers/pdf/pdfReader.ts';
+import { DEFAULT_MAX_FILE_BYTES, MIB, readInputFile } from '../readers/readInputFile.ts';
+import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
+import { formatInspection, inspectDocument } from './inspect.ts';
 import { ProgressReporter } from './progress.ts';
 
 /** The `yusuan` command. Only this module prints or exits; everything below returns values. */
@@ -21,6 +27,9 @@ usage:
   yusuan run <folders…> --out DIR [options]                  incremental batch run over a corpus
   yusuan merge <dump folders…> --out DIR [--sqlite FILE] [--bom]
                                                              merge the dumps of --shard runs
+  yusuan inspect <files…> [--generic-only] [--layout NAME] [--json]
+                                                             which layout, which tables, which checks:
+                                                             the first thing to run on a new city's file
 
 options (extract and run):
   --out DIR          output folder (default: output)
@@ -28,19 +37,25 @@ options (extract and run):
   --generic-only     use the generic extractor only (no layout overrides)
   --password PW      password of encrypted PDFs
   --max-pages N      read at most N pages of a PDF (default 2000)
+  --max-size MB      refuse input files larger than this, unread (default 256)
+  --max-text-size MB refuse text inputs larger than this (default 16)
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
   --ocr-workers N    OCR worker threads (default: one per core)
+  --timeout S        time limit per file in seconds (default 300)
+  --memory MB        heap limit per file in MiB (default 4096)
   --strict           exit non-zero when any document is not ok or any check fails
   --bom              write CSVs with a UTF-8 BOM (for Excel)
   --quiet            print only the summary
   --json             print a machine-readable summary (JSON) instead of text
   -h, --help         this help
 
+options (extract):
+  --in-process       extract in this process: faster start, no per-file time or memory limit
+                     (for trusted files only)
+
 options (run):
   --concurrency N    worker threads extracting files in parallel (default: one per core)
-  --timeout S        time limit per file in seconds (default 300)
-  --memory MB        heap limit per file in MiB (default 4096)
   --force            extract every file again, changed or not
   --shard K/N        process only the K-th of N deterministic slices of the inputs
   --sqlite FILE      also write the dump as a SQLite database
@@ -57,7 +72,9 @@ const EXTRACT_OPTIONS = {
   out: { type: 'string', default: 'output' },
   layout: { type: 'string' },
   password: { type: 'string' },
-  'max-pages': { type: 'string', default: '2000' },
+  'max-pages': { type: 'string', default: String(DEFAULT_MAX_PAGES) },
+  'max-size': { type: 'string', default: String(DEFAULT_MAX_FILE_BYTES / MIB) },
+  'max-text-size': { type: 'string', default: String(DEFAULT_MAX_TEXT_BYTES / MIB) },
   ocr: { type: 'string', default: 'auto' },
   'ocr-workers': { type: 'string' },
   'generic-only': { type: 'boolean', default: false },
@@ -65,24 +82,38 @@ const EXTRACT_OPTIONS = {
   bom: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '300' },
+  memory: { type: 'string', default: '4096' },
 } as const;
 
 type ExtractValues = {
   layout?: string | undefined;
   password?: string | undefined;
   'max-pages': string;
+  'max-size': string;
+  'max-text-size': string;
   ocr: string;
   'ocr-workers'?: string | undefined;
   'generic-only': boolean;
 };
 
 /** The extraction options of the command line, or a message saying which one is wrong. */
-function extractOptionsOf(command: string, values: ExtractValues): ExtractOptions | string {
+function extractOptionsOf(
+  command: string,
+  values: ExtractValues,
+): (ExtractOptions & { readonly maxFileBytes: number }) | string {
   if (values.layout && !layoutFamilies().includes(values.layout))
     return `yusuan ${command}: unknown layout "${values.layout}"; known layouts: ${layoutFamilies().join(', ')}`;
   const maxPages = Number(values['max-pages']);
   if (!Number.isInteger(maxPages) || maxPages < 1)
     return `yusuan ${command}: --max-pages takes a whole number ≥ 1, not "${values['max-pages']}"`;
+  const sizes: number[] = [];
+  for (const name of ['max-size', 'max-text-size'] as const) {
+    const mib = Number(values[name]);
+    if (!Number.isFinite(mib) || mib <= 0)
+      return `yusuan ${command}: --${name} takes a number of MiB > 0, not "${values[name]}"`;
+    sizes.push(Math.floor(mib * MIB));
+  }
   const ocr = values.ocr;
   if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never')
     return `yusuan ${command}: --ocr takes auto, always or never, not "${ocr}"`;
@@ -93,6 +124,8 @@ function extractOptionsOf(command: string, values: ExtractValues): ExtractOption
     ...(values.layout ? { force: values.layout } : {}),
     genericOnly: values['generic-only'],
     maxPages,
+    maxFileBytes: sizes[0]!,
+    maxTextBytes: sizes[1]!,
     ocr,
     ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
@@ -110,30 +143,44 @@ function positiveNumber(
 }
 
 async function extract(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: EXTRACT_OPTIONS });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...EXTRACT_OPTIONS, 'in-process': { type: 'boolean', default: false } },
+  });
   if (positionals.length === 0) {
     process.stderr.write(`yusuan extract: no input files or folders given\n\n${USAGE}`);
     return 2;
   }
   const extractOptions = extractOptionsOf('extract', values);
-  if (typeof extractOptions === 'string') {
-    process.stderr.write(`${extractOptions}\n`);
-    return 2;
-  }
+  const timeout = positiveNumber('extract', 'timeout', values.timeout);
+  const memory = positiveNumber('extract', 'memory', values.memory);
+  for (const wrong of [extractOptions, timeout, memory])
+    if (typeof wrong === 'string') {
+      process.stderr.write(`${wrong}\n`);
+      return 2;
+    }
+  const options = extractOptions as ExtractOptions & { maxFileBytes: number };
   const { inputs, problems } = await findInputs(positionals);
   for (const p of problems) process.stderr.write(`yusuan: ${p}\n`);
   if (inputs.length === 0) {
     process.stderr.write('yusuan extract: no input files found\n');
     return 1;
   }
-  const docs = await runExtract(inputs, {
-    ...extractOptions,
-    onDocument: (doc) => {
-      if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
-      if (doc.status !== 'ok' && (values.quiet || values.json))
-        process.stderr.write(`${doc.document_id}: ${doc.status}: ${doc.message}\n`);
-    },
-  });
+  const onDocument = (doc: CanonicalDocument) => {
+    if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
+    // What went wrong and where goes to stderr whatever the output mode, for logs of unattended runs.
+    if (doc.status !== 'ok') process.stderr.write(`${doc.document_id}: ${doc.status}: ${doc.message}\n`);
+  };
+  const docs = values['in-process']
+    ? await runExtract(inputs, { ...options, onDocument })
+    : await extractIsolated(inputs, {
+        extract: options,
+        limits: { maxFileBytes: options.maxFileBytes },
+        timeoutMs: (timeout as number) * 1000,
+        memoryMb: Math.floor(memory as number),
+        onDocument,
+      });
   await writeDump(values.out, docs, { bom: values.bom, version: version() });
   if (values.json) {
     const summary = docs.map((d) => ({
@@ -170,8 +217,6 @@ async function run(args: string[]): Promise<number> {
     options: {
       ...EXTRACT_OPTIONS,
       concurrency: { type: 'string' },
-      timeout: { type: 'string', default: '300' },
-      memory: { type: 'string', default: '4096' },
       force: { type: 'boolean', default: false },
       shard: { type: 'string' },
       sqlite: { type: 'string' },
@@ -196,6 +241,7 @@ async function run(args: string[]): Promise<number> {
     outDir: values.out,
     version: version(),
     extract: extractOptions as ExtractOptions,
+    limits: { maxFileBytes: (extractOptions as { maxFileBytes: number }).maxFileBytes },
     ...(typeof concurrency === 'number' ? { concurrency: Math.floor(concurrency) } : {}),
     timeoutMs: (timeout as number) * 1000,
     memoryMb: Math.floor(memory as number),
@@ -209,9 +255,9 @@ async function run(args: string[]): Promise<number> {
     },
     onDocument: (doc, done) => {
       progress?.tick(done, doc.status === 'failed');
-      if (doc.status === 'failed') {
+      if (doc.status !== 'ok') {
         if (process.stderr.isTTY && progress) process.stderr.write('\n');
-        process.stderr.write(`${doc.documentId}: failed: ${doc.message}\n`);
+        process.stderr.write(`${doc.documentId}: ${doc.status}: ${doc.message}\n`);
       }
     },
   });
@@ -259,6 +305,55 @@ async function merge(args: string[]): Promise<number> {
   }
 }
 
+async function inspect(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      layout: { type: 'string' },
+      'generic-only': { type: 'boolean', default: false },
+      password: { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write(`yusuan inspect: give the files to inspect\n\n${USAGE}`);
+    return 2;
+  }
+  const options = extractOptionsOf('inspect', {
+    ...values,
+    'max-pages': String(DEFAULT_MAX_PAGES),
+    'max-size': String(DEFAULT_MAX_FILE_BYTES / MIB),
+    'max-text-size': String(DEFAULT_MAX_TEXT_BYTES / MIB),
+  });
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    return 2;
+  }
+  const { inputs, problems } = await findInputs(positionals);
+  for (const p of problems) process.stderr.write(`yusuan: ${p}\n`);
+  let failed = false;
+  for (const input of inputs) {
+    const read = await readInputFile(input.path, options);
+    if (!read.ok) {
+      process.stderr.write(`${read.problem.message}\n`);
+      failed = true;
+      continue;
+    }
+    const inspection = await inspectDocument(
+      read.bytes,
+      { documentId: input.documentId, sourceFile: input.path },
+      options,
+    );
+    failed ||= inspection.document.status === 'failed';
+    process.stdout.write(
+      values.json ? `${JSON.stringify(inspection, null, 2)}\n` : `${formatInspection(inspection)}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -279,6 +374,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'run') return run(rest);
   if (command === 'merge') return merge(rest);
+  if (command === 'inspect') {
+    try {
+      return await inspect(rest);
+    } finally {
+      await shutdownOcr();
+    }
+  }
   process.stderr.write(`yusuan: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -30,9 +30,16 @@ export function dropRepeatedHeader(table: RawTable, continuation: readonly RawRo
   return continuation.slice(k);
 }
 
+/** `…支出预算表（续表）`, `…表(续)`, `续表：…表`: the title of a table's continuation names the table. */
+function withoutContinuationMark(title: string): string {
+  return titleKey(title)
+    .replace(/[（(]续表?[)）]$|续表$/u, '')
+    .replace(/^续表[:：]?/u, '');
+}
+
 function sameTitle(a: RawTable, b: RawTable): boolean {
   if (a.title === undefined || b.title === undefined) return false;
-  if (titleKey(a.title) !== titleKey(b.title)) return false;
+  if (withoutContinuationMark(a.title) !== withoutContinuationMark(b.title)) return false;
   return (
     a.number === undefined ||
     b.number === undefined ||

@@ -60,6 +60,8 @@ function headerTexts(rows: readonly RawRow[]): string[] {
   return rows.flatMap((r) => r.cells.map((c) => cleanCellText(c.raw)));
 }
 
+const PROJECT_CODE_KEY = /^项目(?:编码|代码|编号)$/;
+
 /** Key–value form rows: `项目名称 | 专项业务费`, `投入目标 | 预算资金 | 621.70万元 | 其中：财政拨款数 | 621.70万元`. */
 function readForm(rows: readonly RawRow[], ctx: Context, rowOffset: number): void {
   rows.forEach((row, r) => {
@@ -67,6 +69,9 @@ function readForm(rows: readonly RawRow[], ctx: Context, rowOffset: number): voi
     cells.forEach((cell, i) => {
       const key = labelKey(cell.text);
       if (key === '项目名称' && cells[i + 1]) ctx.formProject = cells[i + 1]!.text;
+      // `项目编码 | 370200250000000142` below the name: the project's code, not an amount.
+      if (PROJECT_CODE_KEY.test(key) && cells[i + 1] && /^[0-9A-Z-]{6,}$/.test(labelKey(cells[i + 1]!.text)))
+        ctx.formProject = `${labelKey(cells[i + 1]!.text)}-${splitProjectName(ctx.formProject).name}`;
     });
     cells.forEach((cell, i) => {
       const key = cells[i - 1];
@@ -91,7 +96,8 @@ function readForm(rows: readonly RawRow[], ctx: Context, rowOffset: number): voi
       const withUnit = parseAmountWithUnit(cell.text);
       const plain = parseAmount(cell.text);
       if (!withUnit && plain.kind !== 'amount') return;
-      if (!key || parseAmount(key.text).kind === 'amount') return;
+      if (!key || parseAmount(key.text).kind === 'amount' || PROJECT_CODE_KEY.test(labelKey(key.text)))
+        return;
       ctx.items.push(
         item({
           rowLabel: splitProjectName(ctx.formProject).name,

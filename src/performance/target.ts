@@ -56,7 +56,9 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [RegExp, Operator]> = [
 ];
 
 const NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/u;
-const DATE_LIKE = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}[-/.]\d{1,2})$/u;
+/** A date, with the deadline words that follow it (`2025年12月前`, `2025年12月31日之前`, `年底前`). */
+const DATE_LIKE =
+  /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}[-/.]\d{1,2})(?:之?前|以前|底|末|内|止)?$/u;
 const INNER_SYMBOL =
   /^[^\d≥≤<>=＞＜＝⩾⩽≧≦]{1,12}?(≥|>=|＞=|⩾|≧|≤|<=|＜=|⩽|≦|>|＞|<|＜|=|＝)\s*(?=[-+]?[\d\uff10-\uff19])/u;
 /** Targets for several named parts in one cell: `项目立项数量≥400个；项目终验数量≥400个。` */

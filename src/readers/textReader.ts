@@ -8,7 +8,7 @@ import { readHtmlTable } from './htmlTable.ts';
  */
 
 const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
-const PIPE_RULE_CELL = /^\s*:?-{2,}:?\s*$/;
+const PIPE_RULE_CELL = /^\s*:?-+:?\s*$/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST_ITEM = /^\s*[-*+]\s+(.*)$/;
 

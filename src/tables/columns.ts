@@ -15,6 +15,7 @@ const SKIP_HEADER = /^(?:行次|栏次|序号|编号)$/;
 /** Headers of columns whose numbers are never amounts (targets, units, years), whatever the cells hold. */
 const NON_AMOUNT_HEADER =
   /指标|目标值|指标值|方向|性质|度量单位|计量单位|来源|投入计划|实施期限|期限|年度$|^年度|^年份/;
+const PERCENT_HEADER = /[%％]|百分比|增长率|完成率/;
 /** Headers of prose columns: text right of or between the labels, never part of a row label. */
 const TEXT_HEADER = /主要内容|绩效目标|总体目标|说明|备注|投入计划|资金使用范围|涉及项目|实施内容|用途|依据/;
 /** Headers that name amounts even when they also contain a non-amount word (`项目支出`, `单位资金`). */
@@ -51,6 +52,8 @@ function headerRole(path: readonly string[]): ColumnRole | 'non-amount' | undefi
   if (CODE_HEADER.test(last) && !/名称/.test(last)) return 'code';
   // 科目编码 split over three columns: 类 | 款 | 项 (Shanghai 决算).
   if (/^(?:类|款|项)$/.test(last) && (CODE_HEADER.test(all) || /科目/.test(all))) return 'code';
+  // `决算数为年初预算数的%`: a percentage column names amounts but holds none.
+  if (PERCENT_HEADER.test(last)) return 'non-amount';
   if (AMOUNT_HEADER.test(last) && !/指标|目标值|名称|编码/.test(last)) return undefined;
   if (TEXT_HEADER.test(last)) return 'text';
   if (NON_AMOUNT_HEADER.test(last) || (last === '' && NON_AMOUNT_HEADER.test(all))) return 'non-amount';
@@ -88,7 +91,14 @@ export function assignColumnRoles(
   // (`整体绩效目标 | 2026年，…`) must not turn an amount column into text.
   const withAmounts = allBody.filter((r) => r.cells.some((c) => parseAmount(c.raw).kind === 'amount'));
   const body = withAmounts.length > 0 ? withAmounts : allBody;
+  const leaves = paths.map((p) => labelKey(p[p.length - 1] ?? ''));
+  // `类 | 款 | 项` side by side is a 科目编码 split over three columns, with or without 科目编码 above.
+  const splitCode = (c: number) =>
+    ['类', '款', '项'].some((_, start) =>
+      ['类', '款', '项'].every((word, k) => leaves[c - start + k] === word),
+    );
   const provisional: (ColumnRole | 'non-amount')[] = paths.map((path, c) => {
+    if (splitCode(c)) return 'code';
     const byHeader = headerRole(path);
     if (byHeader === 'skip' || byHeader === 'code' || byHeader === 'non-amount' || byHeader === 'text')
       return byHeader;

@@ -8,10 +8,11 @@ import {
   bestShift,
   joinLabelsWrappedOverPageBreak,
   mergeWrappedFragments,
+  mergeWrappedLabelPieces,
   repeatedGroupStarts,
   shiftRow,
 } from './repairs.ts';
-import { readRowLabel } from './rowLabel.ts';
+import { carrySplitCodePieces, readRowLabel } from './rowLabel.ts';
 
 /**
  * Reads a grid table into line items: one per amount cell, with the row's label and codes and the
@@ -56,7 +57,12 @@ export interface SideRange {
   readonly side: Side;
   readonly start: number;
   readonly end: number;
+  /** The side word heads the side's label column in the one header row (`收入 | 决算数 | 支出 | 决算数`). */
+  readonly inline?: boolean;
 }
+
+/** Value headers that stand beside an inline side word. */
+const VALUE_HEADER = /^(?:决算数|预算数|金额|本年决算数?|本年预算数?|\d{4}年(?:决算|预算)数?)$/u;
 
 const SIDE_WORDS: Readonly<Record<string, Side>> = {
   收入: '收入',
@@ -82,6 +88,8 @@ export function isTotalLabel(label: string): boolean {
 /** `收入 | | 支出 |` in the first header row: the columns of each side. */
 export function detectSides(header: readonly RawRow[], width: number): SideRange[] {
   const first = header[0];
+  const inline = first ? inlineSides(first, width) : [];
+  if (inline.length > 0) return inline;
   if (!first || header.length < 2) return [];
   const marks: { side: Side; col: number }[] = [];
   let other = 0;
@@ -96,6 +104,20 @@ export function detectSides(header: readonly RawRow[], width: number): SideRange
   return [
     { side: '收入', start: marks[0].col, end: marks[1].col },
     { side: '支出', start: marks[1].col, end: width },
+  ];
+}
+
+/** One header row `收入 | 决算数 | 支出 | 决算数`: each side word heads its labels, value headers beside it. */
+function inlineSides(row: RawRow, width: number): SideRange[] {
+  const keys = row.cells.map((c) => labelKey(cleanCellText(c.raw)));
+  const income = keys.findIndex((k) => SIDE_WORDS[k] === '收入');
+  const expense = keys.findIndex((k) => SIDE_WORDS[k] === '支出');
+  if (income !== 0 || expense <= income + 1) return [];
+  const values = keys.filter((k, i) => i !== income && i !== expense && k !== '');
+  if (values.length === 0 || !values.every((k) => VALUE_HEADER.test(k))) return [];
+  return [
+    { side: '收入', start: income, end: expense, inline: true },
+    { side: '支出', start: expense, end: width, inline: true },
   ];
 }
 
@@ -116,7 +138,9 @@ function readSide(
   items: GridLineItem[],
   problems: Problem[],
 ): SideReading {
-  const sidePaths = paths.slice(range.start, range.end).map((p) => (range.side === '' ? p : p.slice(1)));
+  const sidePaths = paths
+    .slice(range.start, range.end)
+    .map((p) => (range.side === '' || range.inline ? p : p.slice(1)));
   const roles = assignColumnRoles(
     sidePaths,
     body.map((r) => sliceRow(r, range.start, range.end)),
@@ -134,8 +158,14 @@ function readSide(
     });
     return shiftRow(row, shift);
   });
-  const sideBody = mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles);
   const codeColumns = new Set(roles.flatMap((role, i) => (role === 'code' ? [i] : [])));
+  const sideBody = carrySplitCodePieces(
+    mergeWrappedLabelPieces(
+      mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles),
+      roles,
+    ),
+    [...codeColumns].sort((a, b) => a - b),
+  );
   const groups = labelGroups(roles);
   sideBody.forEach((row, rowIndex) => {
     const labels = groups.labelColumns.map((labelColumns) => {

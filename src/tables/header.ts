@@ -37,6 +37,18 @@ export function isBodyRow(row: RawRow): boolean {
   return filled.length === 1 && TOTAL_LABEL.test(labelKey(first));
 }
 
+/** Header words of the national templates: a row of nothing else is a header row wherever it stands. */
+const HEADER_WORD =
+  /^(?:项目|预算数|决算数|金额|科目编码|科目名称|科目|编码|名称|行次|栏次|序号|合计|小计|类|款|项|年初预算数|调整预算数|本年预算数?|上年预算数?|\d{4}年(?:预算|决算)数?|功能分类科目|经济分类科目|单位名称|部门名称|单位编码)$/;
+
+/** Column names of amounts (`一般公共预算财政拨款`, `政府性基金预算财政拨款`), never with a row's ordinal. */
+const AMOUNT_COLUMN_NAME = /^[^一二三四五六七八九十（(\d]{1,14}(?:拨款|资金|经费)$/u;
+
+export function isHeaderVocabularyRow(row: RawRow): boolean {
+  const filled = row.cells.map((c) => labelKey(cleanCellText(c.raw))).filter((t) => t !== '');
+  return filled.length >= 2 && filled.every((t) => HEADER_WORD.test(t) || AMOUNT_COLUMN_NAME.test(t));
+}
+
 export interface HeaderSplit {
   readonly header: readonly RawRow[];
   readonly body: readonly RawRow[];
@@ -49,6 +61,9 @@ export function splitHeaderAndBody(rows: readonly RawRow[]): HeaderSplit {
   let headerCount: number;
   if (ruled >= 0 && ruled < 4) {
     headerCount = ruled + 1;
+    // A markdown table has one header row above its `|---|` line; a second one (`项目 | 预算数`) is
+    // printed as the first row below it.
+    while (headerCount < 6 && rows[headerCount] && isHeaderVocabularyRow(rows[headerCount]!)) headerCount++;
   } else {
     headerCount = rows.findIndex(isBodyRow);
     if (headerCount < 0) headerCount = Math.min(rows.length, 2);

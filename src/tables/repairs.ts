@@ -29,7 +29,8 @@ function fitScore(row: RawRow, roles: readonly ColumnRole[], shift: number): num
     }
     const amount = isAmountCell(cell);
     if (role === 'amount') score += amount ? 2 : -2;
-    else if (amount && role !== 'code') score -= 2;
+    // 科目编码 and 行次 / 序号 columns hold numbers that are not amounts.
+    else if (amount && role !== 'code' && role !== 'skip') score -= 2;
   });
   return score;
 }
@@ -41,7 +42,7 @@ function fitScore(row: RawRow, roles: readonly ColumnRole[], shift: number): num
  */
 export function bestShift(row: RawRow, roles: readonly ColumnRole[]): number {
   const misplaced = row.cells.some(
-    (cell, i) => isAmountCell(cell) && roles[i] !== 'amount' && roles[i] !== 'code',
+    (cell, i) => isAmountCell(cell) && roles[i] !== 'amount' && roles[i] !== 'code' && roles[i] !== 'skip',
   );
   if (!misplaced) return 0;
   const base = fitScore(row, roles, 0);
@@ -113,6 +114,49 @@ export function mergeWrappedFragments(body: readonly RawRow[], roles: readonly C
   }
   const last = out[out.length - 1];
   if (carry.length > 0 && last) out[out.length - 1] = join(last, [], carry);
+  return out;
+}
+
+const ORDINAL_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/u;
+
+/**
+ * A long 科目名称 wrapped by the converter onto a row of its own below its amounts
+ * (`2130705 | 对村民委员会和村党 | 820.73` then ` | 支部的补助 | `): the piece is joined to the label above.
+ * Only a short piece alone in a label column, under a full-width label (the wrap happened because
+ * the cell was full), with no ordinal or total word of its own, is taken for one.
+ */
+export function mergeWrappedLabelPieces(body: readonly RawRow[], roles: readonly ColumnRole[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (const row of body) {
+    const filledAt = row.cells.flatMap((cell, i) => (filled(cell) ? [i] : []));
+    const column = filledAt[0];
+    const previous = out[out.length - 1];
+    const piece = column === undefined ? '' : cleanCellText(row.cells[column]!.raw);
+    const above = column === undefined || !previous ? '' : cleanCellText(previous.cells[column]?.raw ?? '');
+    const isPiece =
+      filledAt.length === 1 &&
+      column !== undefined &&
+      roles[column] === 'label' &&
+      previous?.cells.some((cell, i) => roles[i] === 'amount' && isAmountCell(cell)) &&
+      [...above].length >= 8 &&
+      [...piece].length <= 10 &&
+      !/\d/.test(piece) &&
+      !ORDINAL_START.test(piece) &&
+      !/^(?:合计|总计|小计|其中)/.test(piece) &&
+      !/[。；;]$/.test(above);
+    if (!isPiece || !previous || column === undefined) {
+      out.push(row);
+      continue;
+    }
+    const cells = [...previous.cells];
+    const own = previous.cells[column]!;
+    cells[column] = {
+      raw: `${own.raw}${row.cells[column]!.raw.trim()}`,
+      at: own.at,
+      pieces: [...(own.pieces ?? [own]), row.cells[column]!],
+    };
+    out[out.length - 1] = { ...previous, cells };
+  }
   return out;
 }
 

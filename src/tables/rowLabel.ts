@@ -1,6 +1,7 @@
 import type { Cell } from '../model.ts';
 import { cleanLabel } from '../normalize/cellText.ts';
 import { readSubjectCode, splitCodedLabel } from '../normalize/subjectCode.ts';
+import type { RawRow } from './rawTable.ts';
 
 /** The row label and the codes printed in a row's label cells. */
 export interface RowLabel {
@@ -59,4 +60,31 @@ export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<nu
     economicCode: economicCode || govEconomicCode,
     govEconomicCode,
   };
+}
+
+/**
+ * 类 | 款 | 项 columns where each row prints only its own piece (`208 | | `, ` | 05 | `, ` | | 05`, as
+ * 部门决算 tables do): the missing leading pieces are the ones of the rows above, so that every
+ * row's code reads whole (2080505). Rows whose pieces are not all digits are left as they are.
+ */
+export function carrySplitCodePieces(rows: readonly RawRow[], codeColumns: readonly number[]): RawRow[] {
+  if (codeColumns.length < 2) return [...rows];
+  let above: string[] = [];
+  return rows.map((row) => {
+    const pieces = codeColumns.map((c) => cleanLabel(row.cells[c]?.raw ?? ''));
+    const first = pieces.findIndex((p) => p !== '');
+    if (first < 0 || !pieces.every((p) => /^\d*$/.test(p))) return row;
+    if (first === 0) {
+      above = pieces;
+      return row;
+    }
+    if (above.slice(0, first).some((p) => p === '')) return row;
+    const whole = [...above.slice(0, first), ...pieces.slice(first)];
+    above = whole;
+    const cells = [...row.cells];
+    codeColumns.forEach((c, k) => {
+      if (k < first) cells[c] = { raw: whole[k]!, at: row.cells[c]?.at ?? row.at };
+    });
+    return { ...row, cells };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Block, Provenance } from '../model.ts';
+import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
 import { type MoneyUnit, unitFromStatement } from '../normalize/unit.ts';
 import type { RawRow, RawTable } from './rawTable.ts';
@@ -15,7 +16,7 @@ const META_LINE =
 const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
 /** Page furniture that converters leave between the parts of a split table. */
 const FURNITURE =
-  /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}|[-—–]\s*[ivxlc]+\s*[-—–])$/iu;
+  /^(?:[-—–]\s*\d+\s*[-—–]|[-—–]*\s*第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*[-—–]*|\d{1,4}|[-—–]\s*[ivxlc]+\s*[-—–])$/iu;
 
 /** OCR confidence below which a text line is noise for segmentation. */
 const UNREADABLE = 60;
@@ -74,6 +75,25 @@ export function isMetaLine(text: string): boolean {
   return META_LINE.test(text);
 }
 
+/**
+ * A row that is a title, a table number or meta lines spread over cells (a spreadsheet export puts
+ * `预算01表⇥部门收支总表`, `部门：…⇥⇥单位：万元` and `<title>⇥⇥⇥金额单位：万元` in cells): the lines it
+ * stands for, or `undefined` for a row of the table.
+ */
+export function headingLinesOfRow(raws: readonly string[]): string[] | undefined {
+  const filled = raws.map(cleanCellText).filter((t) => t !== '');
+  if (filled.length === 0 || filled.length > 4 || filled.some((t) => parseAmount(t).kind === 'amount'))
+    return undefined;
+  const joined = filled.join(' ');
+  if (filled.length > 1 && (matchTableTitle(joined) || matchTableNumberLine(joined))) return [joined];
+  const [first = '', ...rest] = filled;
+  const titled = matchTableTitle(first) !== undefined || matchTableNumberLine(first) !== undefined;
+  if (titled && rest.length > 0 && rest.every(isMetaLine)) return filled;
+  if (filled.length > 1 && filled.every(isMetaLine)) return filled;
+  if (filled.length === 1 && (matchTableTitle(first) || matchTableNumberLine(first))) return filled;
+  return undefined;
+}
+
 export function segmentTables(blocks: readonly Block[]): RawTable[] {
   const tables: RawTable[] = [];
   let pending = freshPending();
@@ -86,6 +106,58 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
   };
 
   let afterMeta = false;
+  // `raw` keeps the spaces a title's number is set off by (`表一 部门收支总表`); `text` is the clean line.
+  const handleText = (raw: string, at: Provenance, heading: number, wasAfterMeta: boolean): void => {
+    const text = cleanCellText(raw);
+    if (text === '' || FURNITURE.test(text)) return;
+    // A line OCR could hardly read (a vertical label, a stamp) must not end the table around it.
+    if ((at.confidence ?? 100) < UNREADABLE) return;
+    if (open) {
+      if (NOTE_LINE.test(text)) {
+        notes.push(text);
+        return;
+      }
+      finish();
+    }
+    const number = matchTableNumberLine(raw);
+    if (number) {
+      pending.number = number;
+      return;
+    }
+    const title = matchTableTitle(raw);
+    if (title) {
+      pending.title = { title: title.title, number: title.number ?? pending.number, at: at };
+      pending.number = undefined;
+      pending.unit = unitFromStatement(text);
+      pending.meta = [];
+      return;
+    }
+    if (isMetaLine(text)) {
+      pending.meta.push(text);
+      pending.unit = unitFromStatement(text) ?? pending.unit;
+      afterMeta = true;
+      return;
+    }
+    // `部门名称：江苏省人大` … `常委会办公厅`: a meta value wrapped onto a line of its own.
+    if (wasAfterMeta && pending.title && isWrappedMetaValue(text)) {
+      pending.meta.push(text);
+      afterMeta = true;
+      return;
+    }
+    if (NOTE_LINE.test(text)) return;
+    // Prose: whatever title was pending belonged to a list (a table of contents), not to a table.
+    pending.title = undefined;
+    pending.number = undefined;
+    pending.unit = undefined;
+    pending.meta = [];
+    pending.proseSinceTable = true;
+    if (heading > 0 || /^第[一二三四五六七八九十]+部分/.test(text)) {
+      pending.heading = text;
+      pending.leadIn = undefined;
+    } else {
+      pending.leadIn = text;
+    }
+  };
   for (const block of blocks) {
     if (block.kind === 'page' || block.kind === 'blank') continue;
     const wasAfterMeta = afterMeta;
@@ -97,6 +169,11 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     }
     if (block.kind === 'row') {
       if (block.cells.every((c) => c.raw.trim() === '')) continue;
+      const asLines = headingLinesOfRow(block.cells.map((c) => c.raw));
+      if (asLines) {
+        for (const text of asLines) handleText(text, block.at, 0, afterMeta || wasAfterMeta);
+        continue;
+      }
       if (!open) {
         open = {
           title: pending.title,
@@ -113,55 +190,7 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
       open.rows.push({ cells: block.cells, at: block.at, format: block.format, ruleAfter: false });
       continue;
     }
-    const text = cleanCellText(block.raw);
-    if (text === '' || FURNITURE.test(text)) continue;
-    // A line OCR could hardly read (a vertical label, a stamp) must not end the table around it.
-    if ((block.at.confidence ?? 100) < UNREADABLE) continue;
-    if (open) {
-      if (NOTE_LINE.test(text)) {
-        notes.push(text);
-        continue;
-      }
-      finish();
-    }
-    const number = matchTableNumberLine(text);
-    if (number) {
-      pending.number = number;
-      continue;
-    }
-    const title = matchTableTitle(text);
-    if (title) {
-      pending.title = { title: title.title, number: title.number ?? pending.number, at: block.at };
-      pending.number = undefined;
-      pending.unit = unitFromStatement(text);
-      pending.meta = [];
-      continue;
-    }
-    if (isMetaLine(text)) {
-      pending.meta.push(text);
-      pending.unit = unitFromStatement(text) ?? pending.unit;
-      afterMeta = true;
-      continue;
-    }
-    // `部门名称：江苏省人大` … `常委会办公厅`: a meta value wrapped onto a line of its own.
-    if (wasAfterMeta && pending.title && isWrappedMetaValue(text)) {
-      pending.meta.push(text);
-      afterMeta = true;
-      continue;
-    }
-    if (NOTE_LINE.test(text)) continue;
-    // Prose: whatever title was pending belonged to a list (a table of contents), not to a table.
-    pending.title = undefined;
-    pending.number = undefined;
-    pending.unit = undefined;
-    pending.meta = [];
-    pending.proseSinceTable = true;
-    if (block.heading > 0 || /^第[一二三四五六七八九十]+部分/.test(text)) {
-      pending.heading = text;
-      pending.leadIn = undefined;
-    } else {
-      pending.leadIn = text;
-    }
+    handleText(block.raw, block.at, block.heading, wasAfterMeta);
   }
   finish();
   return tables;
