@@ -37,12 +37,31 @@ export class PdfOpenError extends Error {
   }
 }
 
+/**
+ * pdf.js runs its worker in this thread (Node has no web worker for it) and, on some broken files,
+ * rejects internal promises nobody awaits (a font's `FormatError: Invalid number`, found by
+ * `npm run fuzz`). Node would end the process on them, taking every other file of the run along.
+ * Those rejections are dropped — the document's own read still fails or succeeds through the
+ * promises yusuan awaits — and any other unhandled rejection still ends the process as before.
+ */
+let guarded = false;
+function dropPdfJsInternalRejections(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('unhandledRejection', (reason) => {
+    const stack = reason instanceof Error ? (reason.stack ?? '') : '';
+    if (/[\\/]pdfjs-dist[\\/]/.test(stack)) return;
+    throw reason;
+  });
+}
+
 export async function withPdf<T>(
   bytes: Uint8Array,
   options: OpenOptions,
   use: (doc: PDFDocumentProxy) => Promise<T>,
 ): Promise<T> {
   const lib = await pdfjs();
+  dropPdfJsInternalRejections();
   // pdf.js takes ownership of the buffer it is given: pass a copy.
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
