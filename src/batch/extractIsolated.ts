@@ -5,8 +5,8 @@ import PQueue from 'p-queue';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import type { InputFile } from '../pipeline/findInputs.ts';
+import { hashFile } from '../readers/hashFile.ts';
 import { EMPTY_SHA256, type InputLimits } from '../readers/readInputFile.ts';
-import { hashFile } from './hashFile.ts';
 import { ExtractPool } from './workerPool.ts';
 
 /**

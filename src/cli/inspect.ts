@@ -1,7 +1,7 @@
-import { chooseLayout, type LayoutChoice } from '../../extractors/index.ts';
+import type { LayoutChoice } from '../../extractors/index.ts';
 import type { CanonicalDocument } from '../../schemas/document.ts';
-import { type ExtractOptions, extractDocument, plainTextOf } from '../pipeline/extractDocument.ts';
-import { readSource, type SourceIdentity } from '../readers/readSource.ts';
+import { type ExtractOptions, extractDocument } from '../pipeline/extractDocument.ts';
+import type { SourceIdentity } from '../readers/readSource.ts';
 
 /**
  * `yusuan inspect FILE`: what a user runs first on a new city's file. Which layout extractor was
@@ -19,10 +19,13 @@ export async function inspectDocument(
   id: SourceIdentity,
   options: ExtractOptions = {},
 ): Promise<Inspection> {
-  const document = await extractDocument(bytes, id, options);
-  // The claims are computed again from the source: extraction keeps only the winner's reason.
-  const source = await readSource(bytes, id, options);
-  const claims = source.ok ? chooseLayout(source.doc, plainTextOf(source.doc), options).claims : [];
+  let claims: LayoutChoice['claims'] = [];
+  const document = await extractDocument(bytes, id, {
+    ...options,
+    onLayoutChoice: (choice) => {
+      claims = choice.claims;
+    },
+  });
   return { document, claims };
 }
 

@@ -1,4 +1,4 @@
-import { chooseLayout, type LayoutOptions } from '../../extractors/index.ts';
+import { chooseLayout, type LayoutChoice, type LayoutOptions } from '../../extractors/index.ts';
 import { type CanonicalDocument, CanonicalDocumentSchema, SCHEMA_VERSION } from '../../schemas/document.ts';
 import { type Repair, repairOcrAmounts } from '../checks/repairOcrAmounts.ts';
 import { runChecks } from '../checks/runChecks.ts';
@@ -18,6 +18,8 @@ import { readMetadata } from './metadata.ts';
 export interface ExtractOptions extends LayoutOptions, ReadOptions {
   /** Check-guided repair of OCR misreadings (default on); off to measure OCR as read. */
   readonly repairOcr?: boolean;
+  /** Told every layout's claim (`yusuan inspect`); the document keeps only the winner's reason. */
+  readonly onLayoutChoice?: (choice: LayoutChoice) => void;
 }
 
 export function plainTextOf(doc: SourceDocument): string {
@@ -112,6 +114,7 @@ export async function extractDocument(
     const { doc } = source;
     const text = plainTextOf(doc);
     const choice = chooseLayout(doc, text, options);
+    options.onLayoutChoice?.(choice);
     const tables = extractTables(doc, choice.layout);
     const metadata = readMetadata(doc, tables, choice.layout.metadata?.(doc, text) ?? {});
     stage = 'validate';

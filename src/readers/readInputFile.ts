@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { hashFile } from '../batch/hashFile.ts';
 import type { Problem } from '../model.ts';
+import { hashFile } from './hashFile.ts';
 
 /**
  * Reads an input file's bytes, refusing files over the size limit before reading them: a crawled

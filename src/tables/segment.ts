@@ -171,7 +171,7 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
       if (block.cells.every((c) => c.raw.trim() === '')) continue;
       const asLines = headingLinesOfRow(block.cells.map((c) => c.raw));
       if (asLines) {
-        for (const text of asLines) handleText(text, block.at, 0, afterMeta || wasAfterMeta);
+        for (const text of asLines) handleText(text, block.at, 0, wasAfterMeta);
         continue;
       }
       if (!open) {
