@@ -151,10 +151,24 @@ export function parseTarget(text: string): TargetReading[] {
   return parts.map(readOne);
 }
 
+/**
+ * What OCR makes of an operator standing alone in its cell (seen on scans of Beijing 预算12/13表):
+ * `≥` as 之 or IV, `≤` as 三. None of these is ever an operator word, so the cell can only be
+ * the symbol misread.
+ */
+const MISREAD_OPERATORS: ReadonlyMap<string, Operator> = new Map([
+  ['之', '>='],
+  ['IV', '>='],
+  ['Ⅳ', '>='],
+  ['三', '<='],
+]);
+
 /** Maps a direction cell (`大于等于`, `≥`, `定性`) to an operator, as in tables that print it apart. */
 export function operatorFromDirection(direction: string): Operator | undefined {
   const d = collapseWhitespace(direction);
   if (d === '') return undefined;
+  const misread = MISREAD_OPERATORS.get(d);
+  if (misread) return misread;
   if (/^定性$/.test(d)) return 'qualitative';
   for (const [pattern, op] of SYMBOL_OPERATORS) if (pattern.test(d) && d.length <= 2) return op;
   for (const [word, op] of WORD_OPERATORS) if (d === word) return op;

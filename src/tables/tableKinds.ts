@@ -55,9 +55,9 @@ export function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/\s+/g, '');
 }
 
-function exactKind(key: string): TableKind | undefined {
-  for (const [pattern, kind] of TITLE_RULES) if (pattern.test(key)) return kind;
-  return undefined;
+/** The index of the first rule the title matches as printed (rules run specific → general). */
+function ruleIndex(key: string): number {
+  return TITLE_RULES.findIndex(([pattern]) => pattern.test(key));
 }
 
 /** The characters the title rules are written in: the only ones a misread can stand for. */
@@ -66,22 +66,29 @@ const RULE_CHARACTERS = [
 ];
 
 /**
- * The kind a standard title names, or `undefined` when the title is not a known one. A title that
- * matches no rule as printed is tried with one character misread (OCR's 财政拨欺 for 财政拨款, 缇效
- * for 绩效); it is taken only when every such reading names the same kind.
+ * The kind a standard title names, or `undefined` when the title is not a known one. A title is
+ * also tried with one character misread (OCR's 财政拨欺 for 财政拨款, 缇效 for 绩效): a reading
+ * that names a kind where the printed title names none, or a more specific kind than the title as
+ * printed (财政拨欺收支预算总体情况表 reads as a plain 收支总表), is taken; of several, the most
+ * specific (基木支出 could be 基本支出 or 基收支出: the rule for 基本支出 comes first).
  */
 export function kindFromTitle(title: string): TableKind | undefined {
   const key = titleKey(title);
-  const exact = exactKind(key);
-  if (exact || !/表/.test(key)) return exact;
-  const kinds = new Set<TableKind>();
+  const exact = ruleIndex(key);
+  const printed = exact >= 0 ? TITLE_RULES[exact]![1] : undefined;
+  if (!/表/.test(key) || exact === 0) return printed;
+  let best = -1;
   const chars = [...key];
+  const ruleCharacters = new Set(RULE_CHARACTERS);
   chars.forEach((_, i) => {
+    // Beside a printed match, only a character no title rule uses can be the misread one: 欺 is
+    // never in a title, but 收入预算总表 must not become 收支预算总表.
+    if (exact >= 0 && ruleCharacters.has(chars[i]!)) return;
     for (const ch of RULE_CHARACTERS) {
       if (ch === chars[i]) continue;
-      const kind = exactKind([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
-      if (kind) kinds.add(kind);
+      const index = ruleIndex([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
+      if (index >= 0 && (exact < 0 || index < exact) && (best < 0 || index < best)) best = index;
     }
   });
-  return kinds.size === 1 ? [...kinds][0] : undefined;
+  return best >= 0 ? TITLE_RULES[best]![1] : printed;
 }

@@ -31,6 +31,12 @@ describe('wordsToItems', () => {
     const runs = wordsToItems([line(word('|', 90, 95), word('合', 100, 140), word('"', 150, 155))], 300);
     expect(runs.map((r) => r.item.text)).toEqual(['合']);
   });
+  it('splits at a vertical rule even when a glyph box reaches over it', () => {
+    // A rule at x = 150 px (36 pt at 300 dpi) from y 0 to 2000 px; 数's box (118–152) touches it.
+    const rule = { x0: 36, x1: 36, y0: 0, y1: 480 };
+    const runs = wordsToItems([line(word('数', 118, 152), word('项', 156, 190))], 300, [rule]);
+    expect(runs.map((r) => r.item.text)).toEqual(['数', '项']);
+  });
   it('keeps the lowest confidence of the words it joins', () => {
     const runs = wordsToItems([line(word('机', 100, 140, 90), word('关', 145, 185, 42))], 300);
     expect(runs[0]!.confidence).toBe(42);

@@ -96,11 +96,18 @@ describe('operatorFromDirection', () => {
     ['<', '<'],
     ['=', '='],
     ['定性', 'qualitative'],
+    // OCR's readings of an operator alone in its cell (scans of Beijing 预算12/13表).
+    ['之', '>='],
+    ['IV', '>='],
+    ['三', '<='],
   ])('%s → %s', (d, op) => {
     expect(operatorFromDirection(d)).toBe(op);
   });
   it('is undefined for other words', () => {
     expect(operatorFromDirection('接待外宾团组人数')).toBeUndefined();
     expect(operatorFromDirection('')).toBeUndefined();
+    // Only alone: 三级指标 and 之后 are words.
+    expect(operatorFromDirection('三级指标')).toBeUndefined();
+    expect(operatorFromDirection('之后')).toBeUndefined();
   });
 });

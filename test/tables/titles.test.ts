@@ -75,4 +75,18 @@ describe('kindFromTitle with one misread character', () => {
     expect(kindFromTitle('一般公共预算支出表')).toBe('general_budget_expense');
     expect(kindFromTitle('人员名单表')).toBeUndefined();
   });
+
+  it('takes a more specific kind when the misread made a general title out of it', () => {
+    // As printed, 财政拨欺收支预算总体情况表 is a plain 收支总表; 欺 is in no title.
+    expect(kindFromTitle('财政拨欺收支预算总体情况表')).toBe('fiscal_appropriation_summary');
+    expect(kindFromTitle('一般公共预算基木支出情况表')).toBe('general_budget_basic_expense');
+  });
+
+  it('never rewrites a character that titles use: a right title keeps its kind', () => {
+    expect(kindFromTitle('收入预算总表')).toBe('income_summary');
+    expect(kindFromTitle('部门支出预算总体情况表')).toBe('expense_summary');
+    expect(kindFromTitle('一般公共预算支出情况表')).toBe('general_budget_expense');
+    expect(kindFromTitle('部门收入预算总体情况表')).toBe('income_summary');
+    expect(kindFromTitle('一般公共预算支出表（按功能分类）')).toBe('general_budget_expense');
+  });
 });

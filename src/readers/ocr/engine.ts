@@ -27,6 +27,8 @@ export interface OcrLine {
 export interface OcrEngine {
   readonly workers: number;
   recognize(png: Buffer): Promise<OcrLine[]>;
+  /** One table cell cut out of a page, read as a single line or a single block of text. */
+  recognizeCell(png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }
 
@@ -39,52 +41,75 @@ export interface OcrEngineOptions {
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   const langPath = options.langPath !== undefined ? assertLocalLangPath(options.langPath) : localLangPath();
   const count = Math.max(1, options.workers ?? availableParallelism());
+  const startWorker = async (mode: Tesseract.PSM) => {
+    const worker = await Tesseract.createWorker([...OCR_LANGUAGES], Tesseract.OEM.LSTM_ONLY, {
+      langPath,
+      gzip: true,
+      cacheMethod: 'none',
+    });
+    await worker.setParameters({
+      tessedit_pageseg_mode: mode,
+      user_defined_dpi: '300',
+      preserve_interword_spaces: '1',
+    });
+    return worker;
+  };
   const scheduler = Tesseract.createScheduler();
-  const workers = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const worker = await Tesseract.createWorker([...OCR_LANGUAGES], Tesseract.OEM.LSTM_ONLY, {
-        langPath,
-        gzip: true,
-        cacheMethod: 'none',
-      });
-      // PSM 3 (automatic layout): the default single-block mode garbles ruled tables.
-      await worker.setParameters({
-        tessedit_pageseg_mode: Tesseract.PSM.AUTO,
-        user_defined_dpi: '300',
-        preserve_interword_spaces: '1',
-      });
-      return worker;
-    }),
-  );
+  // PSM 3 (automatic layout) for pages: the default single-block mode garbles ruled tables.
+  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(Tesseract.PSM.AUTO)));
   for (const worker of workers) scheduler.addWorker(worker);
+  // Cells get a worker of their own, started only when a page has a cell to re-read: its page
+  // segmentation mode changes per cell (a lone `=` is found only as a single line, a wrapped
+  // label only as a block), so its jobs run one after another.
+  let cellWorker: Promise<Tesseract.Worker> | undefined;
+  let cellQueue: Promise<unknown> = Promise.resolve();
+  const recognizeCell = (png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]> => {
+    cellWorker ??= startWorker(Tesseract.PSM.SINGLE_BLOCK);
+    const job = cellQueue.then(async () => {
+      const worker = await cellWorker!;
+      await worker.setParameters({
+        tessedit_pageseg_mode: layout === 'line' ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK,
+      });
+      const result = await worker.recognize(png, {}, { blocks: true, text: false });
+      return linesOf(result.data.blocks ?? []);
+    });
+    cellQueue = job.catch(() => undefined);
+    return job;
+  };
   return {
     workers: count,
-    async recognize(png: Buffer): Promise<OcrLine[]> {
+    async recognize(png) {
       const result = await scheduler.addJob('recognize', png, {}, { blocks: true, text: false });
-      const lines: OcrLine[] = [];
-      for (const block of result.data.blocks ?? []) {
-        for (const paragraph of block.paragraphs) {
-          for (const line of paragraph.lines) {
-            lines.push({
-              baseline: line.baseline,
-              words: line.words.map((w) => ({
-                text: w.text,
-                x0: w.bbox.x0,
-                y0: w.bbox.y0,
-                x1: w.bbox.x1,
-                y1: w.bbox.y1,
-                confidence: w.confidence,
-              })),
-            });
-          }
-        }
-      }
-      return lines;
+      return linesOf(result.data.blocks ?? []);
     },
+    recognizeCell,
     async terminate() {
       await scheduler.terminate();
+      if (cellWorker) await (await cellWorker).terminate();
     },
   };
+}
+
+function linesOf(blocks: readonly Tesseract.Block[]): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        lines.push({
+          baseline: line.baseline,
+          words: line.words.map((w) => ({
+            text: w.text,
+            x0: w.bbox.x0,
+            y0: w.bbox.y0,
+            x1: w.bbox.x1,
+            y1: w.bbox.y1,
+            confidence: w.confidence,
+          })),
+        });
+      }
+    }
+  }
+  return lines;
 }
 
 let shared: Promise<OcrEngine> | undefined;

@@ -2,8 +2,10 @@ import type { Block, Provenance } from '../../model.ts';
 import { pageBlocks } from '../pdf/pageBlocks.ts';
 import type { PageContent, Segment, TextItem } from '../pdf/pageContent.ts';
 import { estimateSkew } from './deskew.ts';
+import { despeckle } from './despeckle.ts';
 import type { OcrEngine, OcrLine } from './engine.ts';
 import { type GreyImage, rotate, scaleTo, toPng } from './raster.ts';
+import { betterReading, cellsWithUnreadInk, cellTextOf, cropCell, withCellText } from './rereadCells.ts';
 import { eraseRules, findRules } from './rules.ts';
 
 /**
@@ -57,7 +59,7 @@ export function wordsToItems(
       baseline.x1 === baseline.x0
         ? baseline.y0
         : baseline.y0 + ((baseline.y1 - baseline.y0) * (x - baseline.x0)) / (baseline.x1 - baseline.x0);
-    let run: { text: string; x0: number; x1: number; confidence: number } | undefined;
+    let run: { text: string; x0: number; x1: number; confidence: number; lastCentre: number } | undefined;
     const flush = () => {
       if (!run) return;
       out.push({
@@ -76,16 +78,19 @@ export function wordsToItems(
     for (const word of words) {
       const text = word.text.trim();
       const gap = run ? word.x0 - run.x1 : Number.POSITIVE_INFINITY;
-      if (run && gap <= 0.6 * height && !ruleBetween(run.x1 - 1, word.x0 + 1, (word.y0 + word.y1) / 2)) {
+      const centre = (word.x0 + word.x1) / 2;
+      // Between the glyph centres: a glyph touching the rule has a box reaching over it.
+      if (run && gap <= 0.6 * height && !ruleBetween(run.lastCentre, centre, (word.y0 + word.y1) / 2)) {
         run.text +=
           gap > 0.3 * height && /[A-Za-z0-9]$/.test(run.text) && /^[A-Za-z0-9]/.test(text)
             ? ` ${text}`
             : text;
         run.x1 = Math.max(run.x1, word.x1);
         run.confidence = Math.min(run.confidence, word.confidence);
+        run.lastCentre = centre;
       } else {
         flush();
-        run = { text, x0: word.x0, x1: word.x1, confidence: word.confidence };
+        run = { text, x0: word.x0, x1: word.x1, confidence: word.confidence, lastCentre: centre };
       }
     }
     flush();
@@ -135,7 +140,8 @@ export function preparePage(image: GreyImage): { image: GreyImage; skew: number 
 export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {
   const prepared = preparePage(image);
   const rules = findRules(prepared.image);
-  const lines = await engine.recognize(toPng(eraseRules(prepared.image, rules)));
+  const erased = despeckle(eraseRules(prepared.image, rules));
+  const lines = await engine.recognize(toPng(erased));
   const runs = wordsToItems(lines, prepared.image.dpi, rules.vertical);
   const scale = 72 / prepared.image.dpi;
   const content: PageContent = {
@@ -145,6 +151,16 @@ export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine)
     horizontal: rules.horizontal,
     vertical: rules.vertical,
   };
-  const blocks = withConfidence(pageBlocks(content, page), runs);
+  let blocks = withConfidence(pageBlocks(content, page), runs);
+  for (const unread of cellsWithUnreadInk(blocks, erased, lines)) {
+    const reading = cellTextOf(
+      await engine.recognizeCell(toPng(cropCell(erased, unread.rect)), unread.layout),
+    );
+    console.error('reread', page, JSON.stringify(unread.rect), JSON.stringify(reading));
+    const block = blocks[unread.block];
+    const before = block?.kind === 'row' ? (block.cells[unread.cell]?.raw ?? '') : '';
+    if (reading && betterReading(before, reading.text))
+      blocks = withCellText(blocks, unread, reading.text, reading.confidence);
+  }
   return { blocks, skew: prepared.skew, words: runs.length };
 }
