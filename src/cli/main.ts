@@ -6,6 +6,7 @@ import { extractIsolated } from '../batch/extractIsolated.ts';
 import { mergeDumps } from '../batch/mergeDumps.ts';
 import { type BatchSummary, runBatch } from '../batch/runBatch.ts';
 import { parseShard } from '../batch/shard.ts';
+import { withCompanionChecks } from '../checks/companionProse.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
@@ -172,7 +173,7 @@ async function extract(args: string[]): Promise<number> {
     // What went wrong and where goes to stderr whatever the output mode, for logs of unattended runs.
     if (doc.status !== 'ok') process.stderr.write(`${doc.document_id}: ${doc.status}: ${doc.message}\n`);
   };
-  const docs = values['in-process']
+  const extracted = values['in-process']
     ? await runExtract(inputs, { ...options, onDocument })
     : await extractIsolated(inputs, {
         extract: options,
@@ -181,6 +182,7 @@ async function extract(args: string[]): Promise<number> {
         memoryMb: Math.floor(memory as number),
         onDocument,
       });
+  const docs = withCompanionChecks(extracted);
   await writeDump(values.out, docs, { bom: values.bom, version: version() });
   if (values.json) {
     const summary = docs.map((d) => ({
@@ -360,6 +362,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${version()}\n`);
     return 0;
@@ -390,6 +396,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // A mistyped option is the user's slip, not a crash: say which, without a stack.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) {
+      process.stderr.write(`yusuan ${process.argv[2] ?? ''}: ${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `yusuan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

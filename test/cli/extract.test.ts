@@ -113,4 +113,16 @@ describe('yusuan extract on bad inputs', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/known layouts: shenzhen/);
   });
+
+  it('answers --help for every command and names a mistyped option without a stack trace', async () => {
+    for (const command of ['extract', 'run', 'merge', 'inspect']) {
+      const help = await yusuan([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^yusuan — /);
+    }
+    const typo = await yusuan(['extract', 'seeds', '--ouput', 'x']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^yusuan extract: Unknown option '--ouput'/);
+    expect(typo.stderr).not.toMatch(/\bat .*main\.ts/);
+  });
 });
