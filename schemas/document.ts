@@ -41,6 +41,21 @@ export const TableSchema = z.object({
   indicator_count: z.number().int().nonnegative(),
 });
 
+/** An amount the narrative states (`2026年度收入预算101,673.03万元`), read for the prose checks. */
+export const ProseAmountSchema = z.object({
+  quantity: z.string().describe('the table quantity it states (income_total, three_public_total …)'),
+  label: z.string().describe('what the tables call it (收入总计)'),
+  text: z.string().describe('the statement as printed'),
+  value: z
+    .string()
+    .regex(/^-?\d+(?:\.\d+)?$/)
+    .describe('the stated amount, exact decimal'),
+  unit: z.literal('万元'),
+  line: LineSchema.optional(),
+  page: PageSchema.optional(),
+  confidence: z.number().min(0).max(100).optional().describe('OCR confidence of the line'),
+});
+
 export const CanonicalDocumentSchema = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   document_id: z.string().min(1),
@@ -57,8 +72,10 @@ export const CanonicalDocumentSchema = z.object({
   indicators: z.array(IndicatorSchema),
   checks: z.array(CheckSchema),
   problems: z.array(ProblemSchema),
+  prose_amounts: z.array(ProseAmountSchema).optional(),
 });
 
 export type CanonicalDocument = z.infer<typeof CanonicalDocumentSchema>;
 export type ExtractedTableRecord = z.infer<typeof TableSchema>;
 export type DocumentMetadata = z.infer<typeof DocumentMetadataSchema>;
+export type ProseAmount = z.infer<typeof ProseAmountSchema>;

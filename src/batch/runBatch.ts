@@ -4,6 +4,13 @@ import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
+import type { CanonicalDocument } from '../../schemas/document.ts';
+import {
+  type CompanionKey,
+  checkedAgainstReport,
+  companionKeyOf,
+  pairNarratives,
+} from '../checks/companionProse.ts';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import { findInputs, type InputFile } from '../pipeline/findInputs.ts';
 import { hashFile } from '../readers/hashFile.ts';
@@ -13,7 +20,7 @@ import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { CSV_RESOURCES } from '../writers/datapackage.ts';
 import { documentJson } from '../writers/writeDump.ts';
 import { type HashedInput, type Manifest, parseManifest, planRun, serializeManifest } from './manifest.ts';
-import { publishDumpAndDatabase } from './publish.ts';
+import { type PublishEntry, publishDumpAndDatabase } from './publish.ts';
 import { inShard, type Shard } from './shard.ts';
 import { type DocumentSummary, summarize } from './summary.ts';
 import { ExtractPool } from './workerPool.ts';
@@ -87,6 +94,39 @@ function dumpIsComplete(outDir: string, sqlite: string | undefined): boolean {
     existsSync(join(outDir, 'datapackage.json')) &&
     (sqlite === undefined || existsSync(sqlite))
   );
+}
+
+/**
+ * Narratives checked against their reports (companionProse.ts). The cached extraction of each file
+ * stays what that file alone gives; the paired narrative is written beside it, under `paired/`,
+ * and published instead, so a change to either file re-pairs them on the next run.
+ */
+async function withCompanionEntries(
+  cacheDir: string,
+  entries: readonly PublishEntry[],
+): Promise<PublishEntry[]> {
+  const pairedDir = join(cacheDir, 'paired');
+  await rm(pairedDir, { recursive: true, force: true });
+  const read = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as CanonicalDocument;
+  // One document in memory at a time: only the keys are kept.
+  const keys: CompanionKey[] = [];
+  for (const entry of entries) keys.push(companionKeyOf(await read(entry.jsonPath)));
+  const pairs = pairNarratives(keys);
+  if (pairs.size === 0) return [...entries];
+  const pathOf = new Map(entries.map((e) => [e.documentId, e.jsonPath]));
+  const out: PublishEntry[] = [];
+  for (const entry of entries) {
+    const report = pairs.get(entry.documentId);
+    if (!report) {
+      out.push(entry);
+      continue;
+    }
+    const paired = checkedAgainstReport(await read(entry.jsonPath), await read(pathOf.get(report)!));
+    const jsonPath = join(pairedDir, `${entry.documentId}.json`);
+    await writeFileAtomic(jsonPath, documentJson(paired));
+    out.push({ documentId: entry.documentId, jsonPath });
+  }
+  return out;
 }
 
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<BatchSummary> {
@@ -203,10 +243,13 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     await saveManifest();
   }
 
-  const entries = Object.keys(manifest.documents).map((documentId) => ({
-    documentId,
-    jsonPath: join(cacheDir, `${documentId}.json`),
-  }));
+  const entries = await withCompanionEntries(
+    cacheDir,
+    Object.keys(manifest.documents).map((documentId) => ({
+      documentId,
+      jsonPath: join(cacheDir, `${documentId}.json`),
+    })),
+  );
   await publishDumpAndDatabase(options.outDir, entries, options);
   manifest.published = publishedAs;
   await saveManifest();

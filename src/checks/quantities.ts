@@ -16,6 +16,8 @@ export type QuantityName =
   | 'expense_this_year'
   | 'income_summary_total'
   | 'income_this_year'
+  | 'income_general_budget'
+  | 'income_carried_forward'
   | 'income_summary_this_year'
   | 'expense_summary_total'
   | 'expense_summary_basic'
@@ -131,6 +133,10 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
       return columnValue(input, 'income_summary', (l) => THIS_YEAR_INCOME.test(labelKey(l)), '合计');
     case 'income_this_year':
       return sideValue(input, 'income_expense_summary', '收入', /^本年收入合计$/u);
+    case 'income_general_budget':
+      return sideValue(input, 'income_expense_summary', '收入', /^一般公共预算(?:财政)?拨款(?:收入)?$/u);
+    case 'income_carried_forward':
+      return sideValue(input, 'income_expense_summary', '收入', /^上年结转(?:结余)?$/u);
     case 'expense_summary_total':
       return columnValue(
         input,

@@ -1,5 +1,6 @@
 import { chooseLayout, type LayoutChoice, type LayoutOptions } from '../../extractors/index.ts';
 import { type CanonicalDocument, CanonicalDocumentSchema, SCHEMA_VERSION } from '../../schemas/document.ts';
+import { type ProseLine, type ProseStatement, readProseStatements } from '../checks/proseStatements.ts';
 import { type Repair, repairOcrAmounts } from '../checks/repairOcrAmounts.ts';
 import { runChecks } from '../checks/runChecks.ts';
 import type { Problem, SourceDocument } from '../model.ts';
@@ -32,14 +33,15 @@ export function plainTextOf(doc: SourceDocument): string {
 }
 
 /** The narrative of a document: its text lines (the checks look for amounts stated in them). */
-export function proseLines(doc: SourceDocument): { text: string; line?: number; page?: number }[] {
-  const out: { text: string; line?: number; page?: number }[] = [];
+export function proseLines(doc: SourceDocument): ProseLine[] {
+  const out: ProseLine[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'text') continue;
     out.push({
       text: stripMarkup(b.raw),
       ...(b.at.line !== undefined ? { line: b.at.line } : {}),
       ...(b.at.page !== undefined ? { page: b.at.page } : {}),
+      ...(b.at.confidence !== undefined ? { confidence: b.at.confidence } : {}),
     });
   }
   return out;
@@ -101,6 +103,27 @@ function withOcrRepairs(
   };
 }
 
+/**
+ * A narrative without tables (the 说明 part of a disclosure, published apart from its 报表) still
+ * yields data: the amounts its text states. It is partial, not failed; its statements are checked
+ * against the report it belongs to when both are extracted together (companionProse.ts).
+ */
+function narrativeRead(doc: CanonicalDocument, statements: readonly ProseStatement[]): CanonicalDocument {
+  const withAmounts = { ...doc, prose_amounts: [...statements] };
+  if (doc.status !== 'failed' || doc.line_items.length + doc.indicators.length > 0) return withAmounts;
+  const problems = doc.problems.map((p) =>
+    p.code === 'no-budget-table'
+      ? {
+          ...p,
+          severity: 'warning' as const,
+          message: `${p.message}; the text states ${statements.length} amount(s) (prose_amounts)`,
+        }
+      : p,
+  );
+  if (problems.some((p) => p.severity === 'error')) return withAmounts;
+  return { ...withAmounts, status: 'partial', message: messageOf(problems, 'partial'), problems };
+}
+
 export async function extractDocument(
   bytes: Uint8Array,
   id: SourceIdentity,
@@ -134,11 +157,13 @@ export async function extractDocument(
       lineItems: canonical.line_items,
       prose: proseLines(doc),
     };
-    const checks = runChecks(checkInput);
-    const checked =
+    const statements = readProseStatements(checkInput.prose);
+    const checks = runChecks(checkInput, statements);
+    const repaired =
       options.repairOcr !== false && canonical.line_items.some((it) => it.confidence !== undefined)
         ? withOcrRepairs(canonical, repairOcrAmounts(checkInput, checks))
         : { ...canonical, checks };
+    const checked = statements.length > 0 ? narrativeRead(repaired, statements) : repaired;
     stage = 'validate';
     const parsed = CanonicalDocumentSchema.safeParse(checked);
     if (!parsed.success) {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { type CompanionKey, checkedAgainstReport, pairNarratives } from '../../src/checks/companionProse.ts';
+import { readProseStatements } from '../../src/checks/proseStatements.ts';
+import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+
+const on = (page: number, ...texts: string[]) => texts.map((text) => ({ text, page }));
+
+describe('readProseStatements', () => {
+  it('reads amounts through the spaces OCR puts inside words and numbers', () => {
+    const found = readProseStatements(
+      on(5, '2026 年 度收入预算101, 673. 03 万元, 比 2025 年年初预', '( 三 ) 上年结转结余4,950.85万元'),
+    );
+    expect(found.map((s) => [s.quantity, s.value, s.page])).toEqual([
+      ['income_total', '101673.03', 5],
+      ['income_carried_forward', '4950.85', 5],
+    ]);
+  });
+
+  it('reads a statement that wraps onto the next line of the page, at the line it starts on', () => {
+    const found = readProseStatements(
+      on(7, '2026年北京市政务服务和数据管理局政府采购预算总', '额55,307.45万元，其中'),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        quantity: 'procurement_total',
+        value: '55307.45',
+        page: 7,
+        text: '政府采购预算总额55,307.45万元',
+      }),
+    ]);
+    // Lines of two pages are never joined.
+    expect(
+      readProseStatements([
+        { text: '政府采购预算总', page: 6 },
+        { text: '额55,307.45万元', page: 7 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes “三公” with the quotes OCR gives it, and never a change for the figure', () => {
+    expect(readProseStatements(on(3, '2026年财政拨款“三公“经费预算80.11 万元,比2025'))[0]?.value).toBe(
+      '80.11',
+    );
+    expect(readProseStatements(on(3, '比上年增加基本支出 844.15 万元'))).toEqual([]);
+    expect(readProseStatements(on(3, '比2025年年初预算数增加2,669.85万元'))).toEqual([]);
+  });
+});
+
+const key = (k: Partial<CompanionKey> & Pick<CompanionKey, 'documentId' | 'sourceFile'>): CompanionKey => ({
+  department: '',
+  year: '2026',
+  documentKind: '预算',
+  lineItems: 0,
+  needsTables: false,
+  ...k,
+});
+
+describe('pairNarratives', () => {
+  const narrative = key({ documentId: 'n', sourceFile: 'in/局_2026年部门预算.pdf', needsTables: true });
+  const report = key({ documentId: 'r', sourceFile: 'in/局_附件2：报表.pdf', lineItems: 800 });
+
+  it('pairs a narrative with the one report of the same publisher, folder and year', () => {
+    expect([...pairNarratives([narrative, report])]).toEqual([['n', 'r']]);
+  });
+
+  it('pairs by department when the file names do not tell', () => {
+    const a = key({ documentId: 'a', sourceFile: 'in/a.pdf', department: '北京市 某局', needsTables: true });
+    const b = key({ documentId: 'b', sourceFile: 'in/b.pdf', department: '北京市某局', lineItems: 5 });
+    expect(pairNarratives([a, b]).get('a')).toBe('b');
+  });
+
+  it('does not guess: another folder, another year, or two candidate reports leave it unpaired', () => {
+    expect(pairNarratives([narrative, { ...report, sourceFile: 'other/局_附件2：报表.pdf' }]).size).toBe(0);
+    expect(pairNarratives([narrative, { ...report, year: '2025' }]).size).toBe(0);
+    expect(pairNarratives([narrative, report, { ...report, documentId: 'r2' }]).size).toBe(0);
+    // A report with no amounts of its own is no report.
+    expect(pairNarratives([narrative, { ...report, lineItems: 0 }]).size).toBe(0);
+  });
+});
+
+describe('checkedAgainstReport', () => {
+  const extract = (text: string, id: string) =>
+    extractDocument(new TextEncoder().encode(text), { documentId: id, sourceFile: `in/${id}.txt` });
+
+  it('replaces the narrative’s prose checks with checks against the report’s cells', async () => {
+    const narrative = await extract('一、收入预算情况\n2022年部门预算收入 8,785 万元。\n', 'n');
+    const report = await extract(
+      '收支总表\n单位：万元\n收入\t预算数\t支出\t预算数\n一般公共预算拨款\t8,785\t一般公共服务支出\t8,785\n收入总计\t8,785\t支出总计\t8,785\n',
+      'r',
+    );
+    expect(report.line_items.length).toBeGreaterThan(0);
+    expect(narrative.prose_amounts?.map((a) => a.value)).toEqual(['8785']);
+    expect(narrative.checks.map((c) => c.status)).toEqual(['skip']);
+    const checked = checkedAgainstReport(narrative, report);
+    expect(checked.checks).toEqual([
+      expect.objectContaining({
+        document_id: 'n',
+        status: 'pass',
+        expected: '8785',
+        actual: '8785',
+        line: 2,
+      }),
+    ]);
+    expect(checked.checks[0]?.scope).toContain('vs report r table 收入总计');
+    const wrong = checkedAgainstReport(
+      { ...narrative, prose_amounts: [{ ...narrative.prose_amounts![0]!, value: '8786' }] },
+      report,
+    );
+    expect(wrong.checks[0]?.status).toBe('fail');
+  });
+});
