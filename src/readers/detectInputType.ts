@@ -30,9 +30,11 @@ export function detectInputType(bytes: Uint8Array): DetectedType {
   if (ascii(bytes, 0, 1024).includes('%PDF-')) return { type: 'pdf' };
   if (has(bytes, 0, [0x89, 0x50, 0x4e, 0x47])) return { type: 'image', format: 'png' };
   if (has(bytes, 0, [0xff, 0xd8, 0xff])) return { type: 'image', format: 'jpeg' };
-  if (has(bytes, 0, [0x49, 0x49, 0x2a, 0x00]) || has(bytes, 0, [0x4d, 0x4d, 0x00, 0x2a])) {
-    return { type: 'image', format: 'tiff' };
-  }
+  // 42: TIFF; 43: BigTIFF (the TIFF reader says it does not read it).
+  const intel = has(bytes, 0, [0x49, 0x49]) && (bytes[2] === 0x2a || bytes[2] === 0x2b) && bytes[3] === 0x00;
+  const motorola =
+    has(bytes, 0, [0x4d, 0x4d]) && bytes[2] === 0x00 && (bytes[3] === 0x2a || bytes[3] === 0x2b);
+  if (intel || motorola) return { type: 'image', format: 'tiff' };
   if (ascii(bytes, 0, 4) === 'GIF8') return { type: 'image', format: 'gif' };
   if (ascii(bytes, 0, 2) === 'BM') return { type: 'image', format: 'bmp' };
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')

@@ -95,7 +95,7 @@ export async function readSource(
           sourceFile: id.sourceFile,
           sha256,
           inputType: 'image',
-          pageCount: 1,
+          pageCount: image.pageCount,
           blocks: image.blocks,
         };
         return {

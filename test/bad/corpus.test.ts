@@ -13,9 +13,10 @@ import { readInputFile } from '../../src/readers/readInputFile.ts';
 import { writeDump } from '../../src/writers/writeDump.ts';
 
 /**
- * The bad-input corpus (test/fixtures/bad/, made by make-bad-pdfs.ts, make-hostile-pdfs.ts and
- * make-bad-texts.ts; the large inputs are generated here): every file ends with a status and a
- * message that says what and where, and nothing it does reaches another file's output.
+ * The bad-input corpus (test/fixtures/bad/, made by make-bad-pdfs.ts, make-hostile-pdfs.ts,
+ * make-bad-texts.ts and make-bad-tiffs.ts; the large inputs are generated here): every file ends
+ * with a status and a message that says what and where, and nothing it does reaches another file's
+ * output.
  */
 
 const BAD = 'test/fixtures/bad';
@@ -44,6 +45,7 @@ describe('broken and hostile inputs: a status and a message naming the file and 
     ['not-a-pdf.pdf', /no budget table .*not-a-pdf\.pdf \(named \.pdf but holds an HTML page\)/],
     ['2024年部门预算.txt', /no budget table with amounts or indicators found in .*2024年部门预算\.txt/],
     ['bomb-pages.pdf', /the PDF has 1000000 pages; only the first 2000 were read/],
+    ['bomb-image.tif', /bomb-image\.tif: TIFF image: page 1 declares 100000 × 100000 pixels, over the limit/],
   ])('%s fails with a clear message', async (file, message) => {
     const doc = await extract(join(BAD, file));
     expect(doc.status).toBe('failed');

@@ -16,7 +16,14 @@ export interface GreyImage {
   readonly dpi: number;
 }
 
-function greyFromRgba(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array {
+/** An image file that is refused or cannot be decoded: the message says why. */
+export class ImageReadError extends Error {}
+
+export function greyFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Uint8Array {
   const out = new Uint8Array(width * height);
   for (let i = 0, p = 0; p < out.length; i += 4, p++) {
     const alpha = rgba[i + 3]!;
