@@ -21,6 +21,13 @@ const FURNITURE =
 /** OCR confidence below which a text line is noise for segmentation. */
 const UNREADABLE = 60;
 
+/**
+ * A short line of words with no sentence punctuation: in a scan, the row of an unruled table whose
+ * amount cell is empty (`二十三、灾害防治及应急管理支出`, `(一) 一般公共预算拨款 (五) 教育支出`)
+ * comes out of OCR as a text line, not as a row.
+ */
+const ROW_LABEL_LINE = /^[\p{Script=Han}A-Za-z0-9（）()、.．)）\s“”"-]{1,40}$/u;
+
 interface Pending {
   number: string | undefined;
   title: { title: string; number: string | undefined; at: Provenance } | undefined;
@@ -117,6 +124,16 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
         notes.push(text);
         return;
       }
+      // An OCR'd row without amounts does not end its table (it holds no amount to lose).
+      if (
+        at.confidence !== undefined &&
+        ROW_LABEL_LINE.test(text) &&
+        !/表$/u.test(text) &&
+        !matchTableNumberLine(raw) &&
+        !matchTableTitle(raw) &&
+        !isMetaLine(text)
+      )
+        return;
       finish();
     }
     const number = matchTableNumberLine(raw);

@@ -69,8 +69,10 @@ const RULE_CHARACTERS = [
  * The kind a standard title names, or `undefined` when the title is not a known one. A title is
  * also tried with one character misread (OCR's 财政拨欺 for 财政拨款, 缇效 for 绩效): a reading
  * that names a kind where the printed title names none, or a more specific kind than the title as
- * printed (财政拨欺收支预算总体情况表 reads as a plain 收支总表), is taken; of several, the most
- * specific (基木支出 could be 基本支出 or 基收支出: the rule for 基本支出 comes first).
+ * printed (财政拨欺收支预算总体情况表 reads as a plain 收支总表), is taken. Of several readings,
+ * one that replaces a character no title uses wins (项目支出绩姚目标表: 姚 → 效, not 绩 → 表), then
+ * the one whose rule matches the most characters (一舫公共预算支出表: 一般公共预算支出, eight, over
+ * 一三公, two), then the more specific rule.
  */
 export function kindFromTitle(title: string): TableKind | undefined {
   const key = titleKey(title);
@@ -78,6 +80,7 @@ export function kindFromTitle(title: string): TableKind | undefined {
   const printed = exact >= 0 ? TITLE_RULES[exact]![1] : undefined;
   if (!/表/.test(key) || exact === 0) return printed;
   let best = -1;
+  let bestRank: readonly [number, number] = [-1, -1];
   const chars = [...key];
   const ruleCharacters = new Set(RULE_CHARACTERS);
   chars.forEach((_, i) => {
@@ -86,8 +89,23 @@ export function kindFromTitle(title: string): TableKind | undefined {
     if (exact >= 0 && ruleCharacters.has(chars[i]!)) return;
     for (const ch of RULE_CHARACTERS) {
       if (ch === chars[i]) continue;
-      const index = ruleIndex([...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(''));
-      if (index >= 0 && (exact < 0 || index < exact) && (best < 0 || index < best)) best = index;
+      const reading = [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join('');
+      const index = ruleIndex(reading);
+      if (index < 0 || (exact >= 0 && index >= exact)) continue;
+      const rank = [
+        ruleCharacters.has(chars[i]!) ? 0 : 1,
+        TITLE_RULES[index]![0].exec(reading)?.[0].length ?? 0,
+      ] as const;
+      const better =
+        rank[0] !== bestRank[0]
+          ? rank[0] > bestRank[0]
+          : rank[1] !== bestRank[1]
+            ? rank[1] > bestRank[1]
+            : index < best;
+      if (better) {
+        best = index;
+        bestRank = rank;
+      }
     }
   });
   return best >= 0 ? TITLE_RULES[best]![1] : printed;

@@ -71,6 +71,17 @@ describe('cellsWithUnreadInk', () => {
     expect(cellsWithUnreadInk([row], image, [])).toEqual([]);
   });
 
+  it('finds a cell read with little confidence even when its ink is covered', () => {
+    const doubtful: Block = {
+      ...row,
+      cells: [row.cells[0]!, { ...row.cells[1]!, raw: '贤4', at: { ...row.cells[1]!.at, confidence: 31 } }],
+    } as Block;
+    const image = page(480, 120, [[400, 40, 420, 80]]);
+    expect(
+      cellsWithUnreadInk([doubtful], image, words(['贤4', 400, 40, 420, 80])).map((c) => c.cell),
+    ).toEqual([1]);
+  });
+
   it('reads a cell with more than one line of ink as a block', () => {
     const image = page(480, 120, [
       [20, 10, 100, 40],
@@ -92,6 +103,14 @@ describe('re-read cell text', () => {
     expect(betterReading('8', '-8.')).toBe(false);
     expect(betterReading(',074', '1,074')).toBe(true);
     expect(betterReading('项目', '项目支出')).toBe(true);
+  });
+
+  it('lets a doubtful reading give way to a clearly surer one', () => {
+    expect(betterReading('贤4', '项目名称', { before: 31, after: 92 })).toBe(true);
+    expect(betterReading('250“,', '250', { before: 45, after: 90 })).toBe(true);
+    // Not sure enough, or the first reading was not doubtful.
+    expect(betterReading('贤4', '项目名称', { before: 31, after: 40 })).toBe(false);
+    expect(betterReading('1,074', '1,014', { before: 85, after: 99 })).toBe(false);
   });
 
   it('joins the lines of a re-read cell as a wrapped cell, with the lowest confidence', () => {

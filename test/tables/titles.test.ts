@@ -80,6 +80,10 @@ describe('kindFromTitle with one misread character', () => {
     // As printed, 财政拨欺收支预算总体情况表 is a plain 收支总表; 欺 is in no title.
     expect(kindFromTitle('财政拨欺收支预算总体情况表')).toBe('fiscal_appropriation_summary');
     expect(kindFromTitle('一般公共预算基木支出情况表')).toBe('general_budget_basic_expense');
+    // 舫 could be 般 (一般公共预算支出, eight characters) or 三 (三公, two): the longer match wins.
+    expect(kindFromTitle('一舫公共预算财政拨款支出表')).toBe('general_budget_expense');
+    // 姚 is in no title, 绩 is: 绩姚 → 绩效, not 表姚 (项目支出表).
+    expect(kindFromTitle('项目支出绩姚目标表')).toBe('project_performance');
   });
 
   it('never rewrites a character that titles use: a right title keeps its kind', () => {

@@ -51,6 +51,9 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
       tessedit_pageseg_mode: mode,
       user_defined_dpi: '300',
       preserve_interword_spaces: '1',
+      // Tesseract prints diagnostics (`Image too small to scale!!`, blob statistics) on odd
+      // crops; they are not the user's business and would interleave with the CLI's output.
+      debug_file: '/dev/null',
     });
     return worker;
   };

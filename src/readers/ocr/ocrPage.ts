@@ -156,10 +156,15 @@ export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine)
     const reading = cellTextOf(
       await engine.recognizeCell(toPng(cropCell(erased, unread.rect)), unread.layout),
     );
-    console.error('reread', page, JSON.stringify(unread.rect), JSON.stringify(reading));
     const block = blocks[unread.block];
-    const before = block?.kind === 'row' ? (block.cells[unread.cell]?.raw ?? '') : '';
-    if (reading && betterReading(before, reading.text))
+    const cell = block?.kind === 'row' ? block.cells[unread.cell] : undefined;
+    if (
+      reading &&
+      betterReading(cell?.raw ?? '', reading.text, {
+        ...(cell?.at.confidence !== undefined ? { before: cell.at.confidence } : {}),
+        after: reading.confidence,
+      })
+    )
       blocks = withCellText(blocks, unread, reading.text, reading.confidence);
   }
   return { blocks, skew: prepared.skew, words: runs.length };

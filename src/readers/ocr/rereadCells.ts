@@ -20,6 +20,11 @@ const INSET = 6;
 const MIN_UNREAD_INK = 12;
 const MIN_UNREAD_WIDTH = 6;
 const MIN_UNREAD_HEIGHT = 10;
+/**
+ * A cell read with less confidence than this is read again too: page layout analysis garbles a
+ * header row now and then (`贤4 | a | Kp` for 项目名称 | 预算数 | 绩效目标), a cell alone reads right.
+ */
+export const DOUBTFUL_CONFIDENCE = 60;
 /** Word boxes grow by this much before they count as covering ink (antialiased edges). */
 const WORD_PAD = 3;
 
@@ -86,9 +91,11 @@ export function cellsWithUnreadInk(
       };
       if (rect.x1 - rect.x0 < 8 || rect.y1 - rect.y0 < 8) return;
       const ink = unreadInk(image, rect, spansIn(lines, rect));
+      const doubtful = cell.raw.trim() !== '' && (cell.at.confidence ?? 100) < DOUBTFUL_CONFIDENCE;
       if (
-        ink.unread >= MIN_UNREAD_INK &&
-        (ink.x1 - ink.x0 + 1 >= MIN_UNREAD_WIDTH || ink.y1 - ink.y0 + 1 >= MIN_UNREAD_HEIGHT)
+        doubtful ||
+        (ink.unread >= MIN_UNREAD_INK &&
+          (ink.x1 - ink.x0 + 1 >= MIN_UNREAD_WIDTH || ink.y1 - ink.y0 + 1 >= MIN_UNREAD_HEIGHT))
       )
         out.push({
           block: b,
@@ -168,7 +175,19 @@ export function cellTextOf(lines: readonly OcrLine[]): { text: string; confidenc
  * An amount read whole may only gain what stands before it (the `-` of `-8`): a mark read into the
  * middle (`322` → `3.22`) would change its value by a speck.
  */
-export function betterReading(before: string, after: string): boolean {
+export function betterReading(
+  before: string,
+  after: string,
+  confidence: { readonly before?: number; readonly after: number } = { after: 0 },
+): boolean {
+  // A doubtful reading gives way to a clearly surer one, whatever it says.
+  if (
+    before.trim() !== '' &&
+    after.trim() !== '' &&
+    (confidence.before ?? 100) < DOUBTFUL_CONFIDENCE &&
+    confidence.after >= Math.max(70, (confidence.before ?? 100) + 15)
+  )
+    return true;
   const a = before.replace(/\s+/gu, '');
   const b = after.replace(/\s+/gu, '');
   if (b.length <= a.length) return false;
