@@ -5,8 +5,9 @@
  *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
  *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
- *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), at 1 and 2 OCR workers
- *         (seconds per page, worker start-up included; --no-ocr skips it).
+ *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), at 1 and 2 OCR workers, each in
+ *         a child process (seconds per page, worker start-up included, and OCR's own peak RSS;
+ *         --no-ocr skips it).
  *   batch: `yusuan run` (the CLI, in a child process) over a generated corpus of --docs text
  *         documents (default 2000) at concurrency 1 and 2, a no-change re-run, and the run's
  *         peak RSS at 500 and at --docs documents (--no-batch skips it).
@@ -18,7 +19,6 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
-import { shutdownOcr } from '../src/readers/ocr/engine.ts';
 import { makeCorpus } from './make-corpus.ts';
 
 const { values } = parseArgs({
@@ -83,23 +83,17 @@ await benchPdf(
 );
 
 if (!values['no-ocr']) {
-  const scan = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
-  const scanBytes = readFileSync(scan);
-  const SCAN_PAGES = 5;
+  // Each in a child process: its peak memory is then OCR's alone (tesseract's workers are threads).
   for (const workers of [1, 2]) {
-    await shutdownOcr();
-    const t0 = process.hrtime.bigint();
-    await extractDocument(
-      scanBytes,
-      { documentId: documentIdOf(scan), sourceFile: scan },
-      { ocr: 'always', ocrWorkers: workers },
-    );
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    const r = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-ocr.ts', String(workers)], {
+        encoding: 'utf8',
+      }),
+    ) as { scan: string; pages: number; seconds: number; peak_rss_mib: number; amounts: number };
     console.log(
-      `ocr    ${scan} (${SCAN_PAGES} pages, 300 dpi) at ${workers} worker(s): ${(s / SCAN_PAGES).toFixed(1)} s/page, ${s.toFixed(1)} s in all`,
+      `ocr    ${r.scan} (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(1)} s/page, ${r.seconds.toFixed(1)} s in all (worker start-up included), ${r.amounts} amounts, peak RSS ${r.peak_rss_mib} MiB`,
     );
   }
-  await shutdownOcr();
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 

@@ -37,7 +37,7 @@ options (extract and run):
   --layout NAME      use this layout extractor (${layoutFamilies().join(', ')})
   --generic-only     use the generic extractor only (no layout overrides)
   --password PW      password of encrypted PDFs
-  --max-pages N      read at most N pages of a PDF (default 2000)
+  --max-pages N      read at most N pages of a PDF or TIFF (default 2000)
   --max-size MB      refuse input files larger than this, unread (default 256)
   --max-text-size MB refuse text inputs larger than this (default 16)
   --ocr MODE         auto: OCR pages without a text layer and images (default);

@@ -15,7 +15,7 @@ describe('a scanned page image (PNG, 300 dpi) through OCR', () => {
     );
     expect(doc.input_type).toBe('image');
     const values = doc.line_items.map((it) => it.value);
-    // Read from the seed (lines 96–121): 2010302 委托业务费 1,945.097640 and the table's 合计 row.
+    // Read from the seed (lines 84–103): 2010302 委托业务费 1,945.097640 and the table's 合计 row.
     for (const v of ['1945.097640', '108.099600', '10018.162211', '5950.314991', '4067.847220'])
       expect(values).toContain(v);
     expect(doc.line_items.every((it) => it.page === 1 && it.confidence !== undefined)).toBe(true);
