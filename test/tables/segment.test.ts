@@ -72,4 +72,21 @@ describe('stitchPageSplitTables', () => {
   it('does not join tables with different titles', () => {
     expect(tables('收入总表\nA⇥B\n1⇥2\n支出总表\nA⇥B\n1⇥2')).toHaveLength(2);
   });
+
+  it('keeps an OCR’d table open across a row that came out as a line (no amount on it), not a text one', () => {
+    const text =
+      '财政拨款收支总表\n单位：万元\n项目⇥预算数\n一、本年收入⇥3,088.70\n二十三、灾害防治及应急管理支出\n收入总计⇥3,088.70';
+    const ocr = blocksOf(text).map((b) =>
+      b.kind === 'text' || b.kind === 'row' ? { ...b, at: { ...b.at, confidence: 90 } } : b,
+    );
+    const scanned = stitchPageSplitTables(segmentTables(ocr));
+    expect(scanned.map((t) => t.rows.length)).toEqual([3]);
+    // In a text dump the same line ends the table: it may be prose, and the dump has no doubt.
+    expect(tables(text).map((t) => t.rows.length)).toEqual([2, 1]);
+    // A sentence or a title still ends a scanned table.
+    const prose = blocksOf('支出总表\n项目⇥预算数\n合计⇥1\n主要用于保障机构运转，比上年增加。\n行⇥2').map(
+      (b) => (b.kind === 'text' ? { ...b, at: { ...b.at, confidence: 90 } } : b),
+    );
+    expect(stitchPageSplitTables(segmentTables(prose)).map((t) => t.rows.length)).toEqual([2, 1]);
+  });
 });
