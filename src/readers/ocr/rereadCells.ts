@@ -25,6 +25,8 @@ const MIN_UNREAD_HEIGHT = 10;
  * header row now and then (`贤4 | a | Kp` for 项目名称 | 预算数 | 绩效目标), a cell alone reads right.
  */
 export const DOUBTFUL_CONFIDENCE = 60;
+/** Cells of more lines than this (about three lines with their leading) are not read again. */
+const MAX_REREAD_LINES = 4.5;
 /** Word boxes grow by this much before they count as covering ink (antialiased edges). */
 const WORD_PAD = 3;
 
@@ -91,18 +93,20 @@ export function cellsWithUnreadInk(
       };
       if (rect.x1 - rect.x0 < 8 || rect.y1 - rect.y0 < 8) return;
       const ink = unreadInk(image, rect, spansIn(lines, rect));
-      const doubtful = cell.raw.trim() !== '' && (cell.at.confidence ?? 100) < DOUBTFUL_CONFIDENCE;
+      const inkHeight = ink.inkY1 - ink.inkY0;
+      // A paragraph (a project's goal text) is costly to read again and holds no amount.
+      if (inkHeight > MAX_REREAD_LINES * lineHeight) return;
+      const layout = inkHeight <= 1.6 * lineHeight ? 'line' : 'block';
+      // The minimum confidence of a wrapped cell's many words is low by chance: only a short
+      // cell's is doubtful.
+      const doubtful =
+        layout === 'line' && cell.raw.trim() !== '' && (cell.at.confidence ?? 100) < DOUBTFUL_CONFIDENCE;
       if (
         doubtful ||
         (ink.unread >= MIN_UNREAD_INK &&
           (ink.x1 - ink.x0 + 1 >= MIN_UNREAD_WIDTH || ink.y1 - ink.y0 + 1 >= MIN_UNREAD_HEIGHT))
       )
-        out.push({
-          block: b,
-          cell: c,
-          rect,
-          layout: ink.inkY1 - ink.inkY0 <= 1.6 * lineHeight ? 'line' : 'block',
-        });
+        out.push({ block: b, cell: c, rect, layout });
     });
   });
   return out;
