@@ -183,6 +183,17 @@ async function extract(args: string[]): Promise<number> {
         onDocument,
       });
   const docs = withCompanionChecks(extracted);
+  // The lines above were printed before the pairing: say what the narratives' checks became.
+  if (!values.quiet && !values.json)
+    docs.forEach((doc, i) => {
+      if (doc === extracted[i]) return;
+      const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
+      const count = (status: string) => prose.filter((c) => c.status === status).length;
+      const against = /vs report (.+?) table /u.exec(prose[0]?.scope ?? '')?.[1] ?? '?';
+      process.stdout.write(
+        `${doc.document_id}: text checked against ${against}: ${count('pass')} pass / ${count('fail')} fail / ${count('skip')} skip\n`,
+      );
+    });
   await writeDump(values.out, docs, { bom: values.bom, version: version() });
   if (values.json) {
     const summary = docs.map((d) => ({

@@ -114,6 +114,25 @@ describe('yusuan extract on bad inputs', () => {
     expect(unknown.stderr).toMatch(/known layouts: shenzhen/);
   });
 
+  it('checks a narrative against its report when both are extracted together, and says so', async () => {
+    const dir = tempDir('cli-companion');
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', '某局_2022年部门预算说明.txt'), '2022年部门预算收入 8,785 万元。\n');
+    writeFileSync(
+      join(dir, 'in', '某局_附件：部门预算报表.txt'),
+      '收支总表\n单位：万元\n收入\t预算数\t支出\t预算数\n收入总计\t8,785\t支出总计\t8,785\n',
+    );
+    const result = await yusuan(['extract', join(dir, 'in'), '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '某局_2022年部门预算说明: text checked against 某局_附件：部门预算报表: 1 pass / 0 fail / 0 skip',
+    );
+    const prose = csv(join(dir, 'out', 'checks.csv')).filter((c) => c.check === 'prose_matches_table');
+    expect(prose).toEqual([
+      expect.objectContaining({ document_id: '某局_2022年部门预算说明', status: 'pass' }),
+    ]);
+  });
+
   it('answers --help for every command and names a mistyped option without a stack trace', async () => {
     for (const command of ['extract', 'run', 'merge', 'inspect']) {
       const help = await yusuan([command, '--help']);
