@@ -12,7 +12,8 @@ import { eraseRules, findRules } from './rules.ts';
  * One scanned page → the same blocks the PDF reader makes: the image is brought to 300 dpi and
  * straightened, its ruling lines found in the pixels, its words recognised; words become text
  * items in PDF points, so the PDF reader's line, grid and table logic reads them unchanged. Every
- * cell keeps the lowest OCR confidence of the words inside it.
+ * cell keeps the lowest OCR confidence of the words inside it; a ruled cell whose ink was not all
+ * read, or read with doubt, is read again on its own (rereadCells.ts).
  */
 
 export const OCR_DPI = 300;
