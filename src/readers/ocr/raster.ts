@@ -14,6 +14,11 @@ export interface GreyImage {
   readonly pixels: Uint8Array;
   /** Resolution the pixels stand for (pixels per inch). */
   readonly dpi: number;
+  /**
+   * 1 where a red stamp is inked, absent when the page has none. The grey channel shows paper
+   * there, though a rule or a stroke may run on underneath: the rule finder bridges these pixels.
+   */
+  readonly stamp?: Uint8Array;
 }
 
 /** An image file that is refused or cannot be decoded: the message says why. */
@@ -31,6 +36,37 @@ export function greyFromRgba(
     out[p] = alpha === 0 ? 255 : rgba[i]!;
   }
   return out;
+}
+
+/** Strongly red: a seal's ink (also where it covers black ink, which a stamp hides or tints). */
+const STAMP_REDNESS = 60;
+
+const isStampInk = (r: number, g: number, b: number) => r - Math.max(g, b) >= STAMP_REDNESS;
+
+/** The stamp mask of an RGBA image (see `GreyImage.stamp`), or `undefined` when nothing is stamped. */
+export function stampFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  for (let i = 0, p = 0; p < width * height; i += 4, p++) {
+    if (rgba[i + 3] === 0 || !isStampInk(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) continue;
+    mask ??= new Uint8Array(width * height);
+    mask[p] = 1;
+  }
+  return mask;
+}
+
+/** A grey image from RGBA pixels: the red channel, and the stamp mask when there is one. */
+export function greyImageFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  dpi: number,
+): GreyImage {
+  const stamp = stampFromRgba(rgba, width, height);
+  return { width, height, pixels: greyFromRgba(rgba, width, height), dpi, ...(stamp ? { stamp } : {}) };
 }
 
 /**
@@ -67,7 +103,7 @@ export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): P
     PDFPageProxy['render']
   >[0]).promise;
   const { data } = context.getImageData(0, 0, width, height);
-  return { width, height, pixels: greyFromRgba(data, width, height), dpi };
+  return greyImageFromRgba(data, width, height, dpi);
 }
 
 /** A4 is 8.27 in wide: a scan's resolution, when the file does not say, from its short side. */
@@ -93,12 +129,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
   context.fillRect(0, 0, image.width, image.height);
   context.drawImage(image, 0, 0);
   const { data } = context.getImageData(0, 0, image.width, image.height);
-  return {
-    width: image.width,
-    height: image.height,
-    pixels: greyFromRgba(data, image.width, image.height),
-    dpi: guessDpi(image.width, image.height),
-  };
+  return greyImageFromRgba(data, image.width, image.height, guessDpi(image.width, image.height));
 }
 
 /** Rescales to the resolution OCR reads best (300 dpi): 200 dpi scans lose thousands separators. */
@@ -108,21 +139,21 @@ export function scaleTo(image: GreyImage, dpi: number): GreyImage {
   const width = Math.round(image.width * factor);
   const height = Math.round(image.height * factor);
   const source = createCanvas(image.width, image.height);
-  source.getContext('2d').putImageData(toImageData(image), 0, 0);
+  source.getContext('2d').putImageData(toImageData(image, true), 0, 0);
   const target = createCanvas(width, height);
   const context = target.getContext('2d');
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
   context.drawImage(source, 0, 0, width, height);
   const { data } = context.getImageData(0, 0, width, height);
-  return { width, height, pixels: greyFromRgba(data, width, height), dpi };
+  return greyImageFromRgba(data, width, height, dpi);
 }
 
 /** Rotates about the centre by `degrees` (counter-clockwise positive), white where paper is exposed. */
 export function rotate(image: GreyImage, degrees: number): GreyImage {
   if (degrees === 0) return image;
   const source = createCanvas(image.width, image.height);
-  source.getContext('2d').putImageData(toImageData(image), 0, 0);
+  source.getContext('2d').putImageData(toImageData(image, true), 0, 0);
   const target = createCanvas(image.width, image.height);
   const context = target.getContext('2d');
   context.fillStyle = '#ffffff';
@@ -131,17 +162,23 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
   context.rotate((-degrees * Math.PI) / 180);
   context.drawImage(source, -image.width / 2, -image.height / 2);
   const { data } = context.getImageData(0, 0, image.width, image.height);
-  return { ...image, pixels: greyFromRgba(data, image.width, image.height) };
+  return greyImageFromRgba(data, image.width, image.height, image.dpi);
 }
 
-function toImageData(image: GreyImage) {
+/**
+ * RGBA for the canvas. With `withStamp`, stamped pixels are drawn pure red so that scaling and
+ * rotating carry the mask along (read back by the same redness test); OCR is given grey only.
+ */
+function toImageData(image: GreyImage, withStamp = false) {
   const canvas = createCanvas(1, 1);
   const data = canvas.getContext('2d').createImageData(image.width, image.height);
+  const stamp = withStamp ? image.stamp : undefined;
   for (let p = 0, i = 0; p < image.pixels.length; p++, i += 4) {
     const v = image.pixels[p]!;
-    data.data[i] = v;
-    data.data[i + 1] = v;
-    data.data[i + 2] = v;
+    const red = stamp?.[p] === 1;
+    data.data[i] = v; // a stamped pixel's red is at least STAMP_REDNESS: it tests red again
+    data.data[i + 1] = red ? 0 : v;
+    data.data[i + 2] = red ? 0 : v;
     data.data[i + 3] = 255;
   }
   return data;

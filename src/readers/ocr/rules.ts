@@ -4,7 +4,8 @@ import type { GreyImage } from './raster.ts';
 /**
  * Ruling lines of a scanned table, found in the pixels: long runs of dark pixels along a row
  * (horizontal rules) or a column (vertical rules). Character strokes are far shorter than the
- * minimum run, and short gaps (toner drop-outs, noise) are bridged. Returned in PDF points, as the
+ * minimum run, and short gaps (toner drop-outs, noise) are bridged, as is any length under a red
+ * stamp, which hides the rule in the grey channel (OCR reads the red channel). Returned in PDF points, as the
  * PDF reader's ruling segments are, so the same grid reader takes them.
  */
 
@@ -24,10 +25,15 @@ interface Run {
   readonly to: number;
 }
 
+const PAPER = 0;
+const INK = 1;
+/** Under a red stamp: paper in the grey channel, but a rule may run on underneath. */
+const STAMPED = 2;
+
 function runsAlong(
   count: number,
   length: number,
-  dark: (line: number, position: number) => boolean,
+  pixel: (line: number, position: number) => number,
   minRun: number,
   maxGap: number,
 ): Run[] {
@@ -35,13 +41,26 @@ function runsAlong(
   for (let line = 0; line < count; line++) {
     let start = -1;
     let lastDark = -1;
+    let gap = 0;
+    let stamped = 0;
+    let stampedToLastDark = 0;
     for (let pos = 0; pos <= length; pos++) {
-      const isDark = pos < length && dark(line, pos);
-      if (isDark) {
-        if (start < 0) start = pos;
+      const kind = pos < length ? pixel(line, pos) : PAPER;
+      if (kind === INK) {
+        if (start < 0) {
+          start = pos;
+          stamped = 0;
+        }
         lastDark = pos;
-      } else if (start >= 0 && pos - lastDark > maxGap) {
-        if (lastDark - start + 1 >= minRun) runs.push({ at: line, from: start, to: lastDark });
+        stampedToLastDark = stamped;
+        gap = 0;
+      } else if (start >= 0 && kind === STAMPED) {
+        stamped++;
+      } else if (start >= 0 && kind === PAPER && ++gap > maxGap) {
+        // The part outside the stamp must make a rule on its own: a digit's stroke between two
+        // strokes of a seal is not one.
+        if (lastDark - start + 1 - stampedToLastDark >= minRun)
+          runs.push({ at: line, from: start, to: lastDark });
         start = -1;
       }
     }
@@ -73,12 +92,13 @@ export function findRules(
   image: GreyImage,
   options: RuleOptions = {},
 ): { horizontal: Segment[]; vertical: Segment[] } {
-  const { width, height, pixels, dpi } = image;
+  const { width, height, pixels, dpi, stamp } = image;
   const minRun = Math.round((options.minLength ?? 0.3) * dpi);
   const maxGap = options.maxGap ?? Math.max(2, Math.round(dpi / 100));
   const points = 72 / dpi;
-  const horizontalRuns = runsAlong(height, width, (y, x) => pixels[y * width + x]! < DARK, minRun, maxGap);
-  const verticalRuns = runsAlong(width, height, (x, y) => pixels[y * width + x]! < DARK, minRun, maxGap);
+  const at = (p: number) => (pixels[p]! < DARK ? INK : stamp?.[p] === 1 ? STAMPED : PAPER);
+  const horizontalRuns = runsAlong(height, width, (y, x) => at(y * width + x), minRun, maxGap);
+  const verticalRuns = runsAlong(width, height, (x, y) => at(y * width + x), minRun, maxGap);
   // A rule is thin: a dark band thicker than this is a filled area or a block of text, not a rule.
   const maxThickness = Math.max(4, Math.round(dpi / 25));
   const horizontal = mergeRuns(horizontalRuns)

@@ -2,7 +2,14 @@ import { inflateRawSync } from 'node:zlib';
 import UTIF from 'utif2';
 import { DEFAULT_MAX_PAGES } from '../pdf/pdfReader.ts';
 import { OCR_DPI } from './ocrPage.ts';
-import { type GreyImage, greyFromRgba, guessDpi, ImageReadError, MAX_RASTER_PIXELS } from './raster.ts';
+import {
+  type GreyImage,
+  greyFromRgba,
+  guessDpi,
+  ImageReadError,
+  MAX_RASTER_PIXELS,
+  stampFromRgba,
+} from './raster.ts';
 
 /**
  * TIFF scans → page images for OCR, one per page of a multi-page TIFF, as scanners and fax
@@ -420,6 +427,7 @@ export function decodeTiffPage(bytes: Uint8Array, page: TiffPage): GreyImage {
     ...(rgbJpeg ? { t258: [8, 8, 8], t277: [3], t262: [2] } : { t262: [photometric] }),
   } as unknown as UTIF.IFD;
   let grey: Uint8Array;
+  let stamp: Uint8Array | undefined;
   try {
     const buffer = wholeBuffer(bytes);
     const quiet = console.log;
@@ -433,16 +441,24 @@ export function decodeTiffPage(bytes: Uint8Array, page: TiffPage): GreyImage {
       lineLimit = Number.POSITIVE_INFINITY;
     }
     if (!ifd.data) throw new Error('no image data decoded');
-    grey =
-      !rgbJpeg && (photometric === 0 || photometric === 1)
-        ? greyFromSamples(ifd.data, page)
-        : greyFromRgba(UTIF.toRGBA8(ifd), page.width, page.height);
+    if (!rgbJpeg && (photometric === 0 || photometric === 1)) grey = greyFromSamples(ifd.data, page);
+    else {
+      const rgba = UTIF.toRGBA8(ifd);
+      grey = greyFromRgba(rgba, page.width, page.height);
+      stamp = stampFromRgba(rgba, page.width, page.height);
+    }
   } catch (error) {
     fail(
       `page ${page.page} cannot be decoded (${COMPRESSION[page.compression]}): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return { width: page.width, height: page.outputHeight, pixels: squarePixels(grey!, page), dpi: page.dpi };
+  return {
+    width: page.width,
+    height: page.outputHeight,
+    pixels: squarePixels(grey!, page),
+    dpi: page.dpi,
+    ...(stamp ? { stamp: squarePixels(stamp, page) } : {}),
+  };
 }
 
 /** Every page of a TIFF (up to `maxPages`), in order: for callers that want them all at once. */
