@@ -3,6 +3,7 @@ import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
 import { type MoneyUnit, unitFromStatement } from '../normalize/unit.ts';
 import type { RawRow, RawTable } from './rawTable.ts';
+import { titleWithMisreadEnding } from './tableKinds.ts';
 import { matchTableNumberLine, matchTableTitle } from './titles.ts';
 
 /**
@@ -12,7 +13,7 @@ import { matchTableNumberLine, matchTableTitle } from './titles.ts';
  */
 
 const META_LINE =
-  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金[额颜领顿])?单位\s*[:：;；]|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
+  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金[额颜领顿])?单位\s*[:：;；]|(?:金[额颜领顿])?单位\s*(?:万元|元)\s*$|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
 const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
 /** Page furniture that converters leave between the parts of a split table. */
 const FURNITURE =
@@ -20,6 +21,9 @@ const FURNITURE =
 
 /** OCR confidence below which a text line is noise for segmentation. */
 const UNREADABLE = 60;
+
+/** An OCR'd line of at most three marks, none of them a Chinese character. */
+const OCR_CRUMB = /^[^\p{Script=Han}]{1,3}$/u;
 
 /**
  * A short line of words with no sentence punctuation: in a scan, the row of an unruled table whose
@@ -114,11 +118,16 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
 
   let afterMeta = false;
   // `raw` keeps the spaces a title's number is set off by (`表一 部门收支总表`); `text` is the clean line.
-  const handleText = (raw: string, at: Provenance, heading: number, wasAfterMeta: boolean): void => {
+  const handleText = (printed: string, at: Provenance, heading: number, wasAfterMeta: boolean): void => {
+    // Only OCR misreads a title's 表 (项目绩效目标袁); a text layer's line is taken as printed.
+    const raw = (at.confidence !== undefined ? titleWithMisreadEnding(printed) : undefined) ?? printed;
     const text = cleanCellText(raw);
     if (text === '' || FURNITURE.test(text)) return;
-    // A line OCR could hardly read (a vertical label, a stamp) must not end the table around it.
-    if ((at.confidence ?? 100) < UNREADABLE) return;
+    // A line OCR could hardly read (a vertical label, a stamp) must not end the table around it;
+    // a misread title is read with doubt too (its 表 was misread), but it is a title.
+    if ((at.confidence ?? 100) < UNREADABLE && raw === printed) return;
+    // So must a crumb: a few marks with no character in them (`[1]`, `|:`), left by noise or a seal.
+    if (at.confidence !== undefined && OCR_CRUMB.test(text)) return;
     if (open) {
       if (NOTE_LINE.test(text)) {
         notes.push(text);

@@ -110,3 +110,29 @@ export function kindFromTitle(title: string): TableKind | undefined {
   });
   return best >= 0 ? TITLE_RULES[best]![1] : printed;
 }
+
+/**
+ * Characters tesseract's chi_sim has read a title's closing 表 as (袁, 裕, 交 on the scan fixtures)
+ * and glyphs sharing its 衣 bottom. A closed set: a looser test turns row labels such as 收入总计
+ * into 收入总表.
+ */
+const MISREAD_TABLE_CHARACTER = /[袁裕交衣衷哀裘]/u;
+const TRAILING_NOISE = /[“”"'‘’.,，。:：|]+$/u;
+
+/**
+ * An OCR'd line read as a standard title whose closing 表 was misread (项目绩效目标袁“ →
+ * 项目绩效目标表), or `undefined`. The kind's words must end right before the misread character,
+ * so 绩效目标情况说明 (prose) is never taken for a title.
+ */
+export function titleWithMisreadEnding(line: string): string | undefined {
+  const printed = [...line.trim().replace(TRAILING_NOISE, '').trimEnd()];
+  const last = printed.at(-1);
+  if (printed.length < 4 || printed.length > 40 || !last || !MISREAD_TABLE_CHARACTER.test(last))
+    return undefined;
+  const stem = titleKey(printed.slice(0, -1).join(''));
+  const index = ruleIndex(stem);
+  const match = index >= 0 ? TITLE_RULES[index]![0].exec(stem) : null;
+  return match && match.index + match[0].length === stem.length
+    ? `${printed.slice(0, -1).join('')}表`
+    : undefined;
+}

@@ -89,4 +89,29 @@ describe('stitchPageSplitTables', () => {
     );
     expect(stitchPageSplitTables(segmentTables(prose)).map((t) => t.rows.length)).toEqual([2, 1]);
   });
+  it('reads a scanned title whose 表 was misread, and passes over crumbs of noise in a scanned table', () => {
+    const scanned = (text: string, confidence = 90) =>
+      stitchPageSplitTables(
+        segmentTables(
+          blocksOf(text).map((b) =>
+            b.kind === 'text' || b.kind === 'row' ? { ...b, at: { ...b.at, confidence } } : b,
+          ),
+        ),
+      );
+    // 袁 for 表, read with doubt because of it: still the title.
+    const [form] = scanned('项目绩效目标袁“\n项目名称⇥外事事务\n项目总金额⇥12218245.00', 39);
+    expect(form?.title).toBe('项目绩效目标表');
+    // Only a character 表 is misread as, and only right after the words of a kind.
+    expect(scanned('收入总计\n项目⇥预算数\n合计⇥1')[0]?.title).toBeUndefined();
+    expect(scanned('部门整体绩效目标情况说袁\n项目⇥预算数\n合计⇥1')[0]?.title).toBeUndefined();
+    // A text layer is taken as printed.
+    expect(tables('项目绩效目标袁\n项目名称⇥外事事务\n项目总金额⇥1')[0]?.title).toBeUndefined();
+    // `[1]` between two rows of a scanned table does not end it; in a text dump it does.
+    const crumb = '收支总表\n项目⇥预算数\n一、本年收入⇥3,088.70\n[1]\n收入总计⇥3,088.70';
+    expect(scanned(crumb).map((t) => t.rows.length)).toEqual([3]);
+    expect(tables(crumb).map((t) => t.rows.length)).toEqual([2, 1]);
+    // A unit line whose colon OCR lost keeps the title above it.
+    const [unit] = scanned('预算01表收支总表\n金颜单位 万元\n项目⇥预算数\n合计⇥1');
+    expect(unit).toMatchObject({ title: '收支总表', unit: '万元' });
+  });
 });
