@@ -128,6 +128,20 @@ describe('re-read cell text', () => {
     expect(cellTextOf([])).toBeUndefined();
   });
 
+  it('drops what is left of an erased rule at the edges of a re-read word, not inside it', () => {
+    const word = (text: string, confidence: number) => ({ text, x0: 0, y0: 0, x1: 1, y1: 1, confidence });
+    const line = (...words: ReturnType<typeof word>[]) => ({
+      words,
+      baseline: { x0: 0, y0: 0, x1: 1, y1: 0 },
+    });
+    expect(cellTextOf([line(word('||332.02', 87))])).toEqual({ text: '332.02', confidence: 87 });
+    expect(cellTextOf([line(word('大于等于|', 85))])).toEqual({ text: '大于等于', confidence: 85 });
+    // A lone bar is no word: its confidence does not count.
+    expect(cellTextOf([line(word('|', 10), word('249.69', 80))])).toEqual({ text: '249.69', confidence: 80 });
+    expect(cellTextOf([line(word('｜', 10))])).toBeUndefined();
+    expect(cellTextOf([line(word('A|B', 90))])).toEqual({ text: 'A|B', confidence: 90 });
+  });
+
   it('crops the cell onto a white margin and writes the reading into that cell only', () => {
     const image = page(480, 120, [[100, 40, 130, 80]]);
     const crop = cropCell(image, { x0: 90, y0: 30, x1: 140, y1: 90 }, 16);

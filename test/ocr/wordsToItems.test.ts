@@ -41,4 +41,27 @@ describe('wordsToItems', () => {
     const runs = wordsToItems([line(word('机', 100, 140, 90), word('关', 145, 185, 42))], 300);
     expect(runs[0]!.confidence).toBe(42);
   });
+  it('drops a quote read into the blank between two header words, not a pair of quotes', () => {
+    // 人员支出 “公用支出: the quote glued 公用支出 to the gap and the two columns into one.
+    const stray = wordsToItems(
+      [line(word('出', 260, 300), word('“', 370, 415), word('公', 414, 459), word('用', 460, 500))],
+      300,
+    );
+    expect(stray.map((r) => r.item.text)).toEqual(['出', '公用']);
+    expect(stray[1]!.item.x0).toBeCloseTo((414 * 72) / 300, 5);
+    const paired = wordsToItems(
+      [line(word('“', 100, 120), word('三', 125, 165), word('公', 170, 210), word('”', 215, 235))],
+      300,
+    );
+    expect(paired.map((r) => r.item.text)).toEqual(['“三公”']);
+  });
+  it('drops a mark standing alone and a mark before an amount, keeps a dash', () => {
+    const runs = wordsToItems(
+      [line(word('。', 100, 120), word('“', 400, 420), word('2,466.84', 440, 600), word('-', 900, 930))],
+      300,
+    );
+    expect(runs.map((r) => r.item.text)).toEqual(['2,466.84', '-']);
+    const glued = wordsToItems([line(word(',743.442909', 100, 300)), line(word('收入,', 100, 200))], 300);
+    expect(glued.map((r) => r.item.text)).toEqual(['743.442909', '收入,']);
+  });
 });

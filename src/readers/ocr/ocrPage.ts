@@ -24,7 +24,28 @@ interface PlacedRun {
 }
 
 const RULE_REMNANT = /^["'`|｜丨]+$/u;
+const MARK_BEFORE_AMOUNT = /^[“”‘’"'`,，]+$/u;
+const MARKS_THEN_DIGIT = /^[“”‘’"'`,，]+(?=\d)/u;
 const PUNCTUATION = /^[“”‘’"'.,，。:：;；、!！|_\-—~]+$/u;
+
+const QUOTE = /^[“”"]$/u;
+/**
+ * Marks that say nothing on their own. A dash does (an empty amount), and so does a colon set off
+ * by spaces (`金额单位 : 万元`), so neither is one of them.
+ */
+const LONE_MARK = /^[“”‘’"'`.,，。、!！_]+$/u;
+
+/**
+ * A quote mark at the edge of a run with no partner in it (`“公用支出`): tesseract reads one into
+ * the blank between two header words now and then, and it glues them into one column.
+ */
+function withoutStrayQuote<W extends { readonly text: string }>(run: readonly W[]): readonly W[] {
+  const quotes = run.filter((w) => QUOTE.test(w.text.trim())).length;
+  if (quotes % 2 === 0 || run.length < 2) return run;
+  if (QUOTE.test(run[0]!.text.trim())) return run.slice(1);
+  if (QUOTE.test(run.at(-1)!.text.trim())) return run.slice(0, -1);
+  return run;
+}
 
 /** Words of one OCR line joined into runs: CJK comes one character per word. */
 export function wordsToItems(
@@ -51,7 +72,17 @@ export function wordsToItems(
           // Quotes and dots sitting on an erased rule are what is left of it.
           !(PUNCTUATION.test(w.text.trim()) && onRule(w.x0, w.x1, (w.y0 + w.y1) / 2)),
       )
-      .sort((a, b) => a.x0 - b.x0);
+      .sort((a, b) => a.x0 - b.x0)
+      // No amount is printed after a quote or a comma: such a mark before one (`“ 2,466.84`,
+      // `, 89.18`, `,743.442909`) is a speck that OCR read as punctuation.
+      .filter(
+        (w, i, all) => !(MARK_BEFORE_AMOUNT.test(w.text.trim()) && /^\d/.test(all[i + 1]?.text.trim() ?? '')),
+      )
+      .map((w) =>
+        MARKS_THEN_DIGIT.test(w.text.trim())
+          ? { ...w, text: w.text.trim().replace(MARKS_THEN_DIGIT, '') }
+          : w,
+      );
     if (words.length === 0) continue;
     const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
     const height = Math.max(1, heights[Math.floor(heights.length / 2)]!);
@@ -60,41 +91,47 @@ export function wordsToItems(
       baseline.x1 === baseline.x0
         ? baseline.y0
         : baseline.y0 + ((baseline.y1 - baseline.y0) * (x - baseline.x0)) / (baseline.x1 - baseline.x0);
-    let run: { text: string; x0: number; x1: number; confidence: number; lastCentre: number } | undefined;
-    const flush = () => {
-      if (!run) return;
+    type Word = (typeof words)[number];
+    const runs: Word[][] = [];
+    let lastCentre = 0;
+    for (const word of words) {
+      const run = runs.at(-1);
+      const centre = (word.x0 + word.x1) / 2;
+      // Between the glyph centres: a glyph touching the rule has a box reaching over it.
+      if (
+        run &&
+        word.x0 - Math.max(...run.map((w) => w.x1)) <= 0.6 * height &&
+        !ruleBetween(lastCentre, centre, (word.y0 + word.y1) / 2)
+      )
+        run.push(word);
+      else runs.push([word]);
+      lastCentre = centre;
+    }
+    for (const run of runs.map(withoutStrayQuote)) {
+      // A mark standing alone (`。` in an empty cell) is a speck; it would make a column of its own.
+      if (run.every((w) => LONE_MARK.test(w.text.trim()))) continue;
+      let text = '';
+      let x1 = Number.NEGATIVE_INFINITY;
+      for (const word of run) {
+        const piece = word.text.trim();
+        const gap = word.x0 - x1;
+        text +=
+          gap > 0.3 * height && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(piece) ? ` ${piece}` : piece;
+        x1 = Math.max(x1, word.x1);
+      }
+      const x0 = run[0]!.x0;
       out.push({
         item: {
-          text: run.text,
-          x0: run.x0 * scale,
-          x1: run.x1 * scale,
-          y: baselineAt((run.x0 + run.x1) / 2) * scale,
+          text,
+          x0: x0 * scale,
+          x1: x1 * scale,
+          y: baselineAt((x0 + x1) / 2) * scale,
           size: height * scale,
           font: 'ocr',
         },
-        confidence: run.confidence,
+        confidence: Math.min(...run.map((w) => w.confidence)),
       });
-      run = undefined;
-    };
-    for (const word of words) {
-      const text = word.text.trim();
-      const gap = run ? word.x0 - run.x1 : Number.POSITIVE_INFINITY;
-      const centre = (word.x0 + word.x1) / 2;
-      // Between the glyph centres: a glyph touching the rule has a box reaching over it.
-      if (run && gap <= 0.6 * height && !ruleBetween(run.lastCentre, centre, (word.y0 + word.y1) / 2)) {
-        run.text +=
-          gap > 0.3 * height && /[A-Za-z0-9]$/.test(run.text) && /^[A-Za-z0-9]/.test(text)
-            ? ` ${text}`
-            : text;
-        run.x1 = Math.max(run.x1, word.x1);
-        run.confidence = Math.min(run.confidence, word.confidence);
-        run.lastCentre = centre;
-      } else {
-        flush();
-        run = { text, x0: word.x0, x1: word.x1, confidence: word.confidence, lastCentre: centre };
-      }
     }
-    flush();
   }
   return out;
 }

@@ -155,14 +155,18 @@ export function cropCell(image: GreyImage, rect: PixelRect, margin = 16): GreyIm
   return { width, height, pixels, dpi: image.dpi };
 }
 
+/** A bar at a word's edge is what is left of the cell's erased rule (`||332.02`, `大于等于|`). */
+const EDGE_BARS = /^[|｜丨]+|[|｜丨]+$/gu;
+const wordText = (w: { readonly text: string }) => w.text.trim().replace(EDGE_BARS, '');
+
 /** The words of a re-read cell as one cell text: lines joined as a wrapped cell is. */
 export function cellTextOf(lines: readonly OcrLine[]): { text: string; confidence: number } | undefined {
-  const words = lines.flatMap((l) => l.words).filter((w) => w.text.trim() !== '');
+  const words = lines.flatMap((l) => l.words).filter((w) => wordText(w) !== '');
   if (words.length === 0) return undefined;
   const text = lines
     .map((l) =>
       l.words
-        .map((w) => w.text.trim())
+        .map(wordText)
         .filter((t) => t !== '')
         .reduce(
           (acc, t) => (/[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : acc + t),
