@@ -42,6 +42,12 @@ export interface IndicatorRowReading {
     | undefined;
   /** Level words with no name or target after them: the row was cut and continues below. */
   readonly cutShort: boolean;
+  /**
+   * Level words with cells after them but no operator among those cells, in a grid that has an
+   * operator column (OCR read `≥` as `尹`): an indicator that cannot be read, whose target number
+   * is not an amount either.
+   */
+  readonly unreadOperator?: FilledCell | undefined;
   readonly extraTexts: readonly FilledCell[];
   readonly extraAmounts: readonly FilledCell[];
 }
@@ -67,6 +73,12 @@ export interface RowSchema {
   readonly fields: ReadonlySet<PerformanceField>;
   /** Target columns side by side (`实施周期指标值 | 年度指标值`); the last one is the year's target. */
   readonly valueColumns?: number;
+  /**
+   * Grid columns of the operator and of the (year's) target, when the header names them. Only
+   * consulted when a row has no readable operator: the rows themselves are read by anchors.
+   */
+  readonly operatorColumn?: number;
+  readonly valueColumn?: number;
 }
 
 function looksLikeTarget(text: string): boolean {
@@ -123,6 +135,12 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
   const nameCell = cells[nameIndex];
   const targetCell = cells[targetIndex];
   let cutShort = false;
+  const firstLevelWord = cells.findIndex((c) => isLevelWord(c.text));
+  const lastLevelWord = cells.findLastIndex((c) => isLevelWord(c.text));
+  const operatorCell = cells.findIndex((c) => c.column === schema.operatorColumn);
+  const operatorSlot =
+    operatorCell > 0 ? operatorCell : cells.findIndex((c) => c.column === schema.valueColumn);
+  let unreadOperator: FilledCell | undefined;
   let indicator: IndicatorRowReading['indicator'];
   // In a grid with an operator column, a row without an operator cell holds no complete indicator.
   const canHold = !hasOperator || anchor > 0;
@@ -181,6 +199,25 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
         more,
       };
     }
+  } else if (hasOperator && anchor <= 0 && operatorSlot > 0) {
+    // The operator's own column holds something unreadable, or the target column a value with no
+    // operator before it: the name stands before the operator's place.
+    levelStart = operatorSlot - 1;
+    if (levelStart >= 1 && isLevel2(cells[levelStart - 1]!.text)) {
+      levelStart -= 1;
+      level2 = cells[levelStart]!.text;
+    }
+    if (levelStart >= 1 && isLevel1(cells[levelStart - 1]!.text)) {
+      levelStart -= 1;
+      level1 = cells[levelStart]!.text;
+    }
+    unreadOperator = cells[operatorSlot];
+  } else if (hasOperator && anchor <= 0 && firstLevelWord >= 0 && cells.length - lastLevelWord > 2) {
+    levelStart = firstLevelWord;
+    level1 = cells.slice(firstLevelWord).find((c) => isLevel1(c.text))?.text;
+    level2 = cells.slice(firstLevelWord).find((c) => isLevel2(c.text))?.text;
+    // A name and more after the level words: the cell after the name is where the operator stands.
+    unreadOperator = cells[lastLevelWord + 2];
   } else if (
     cells.slice(Math.max(0, levelStart)).some((c) => isLevelWord(c.text)) ||
     (nameCell && isLevelWord(nameCell.text))
@@ -209,6 +246,7 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
     level2,
     indicator,
     cutShort,
+    unreadOperator,
     extraTexts: tail.filter((c) => !isAmount(c.text)),
     extraAmounts: tail.filter((c) => isAmount(c.text)),
   };

@@ -202,6 +202,8 @@ function readIndicators(
   const schema = {
     fields: new Set(fields.filter((f): f is PerformanceField => f !== undefined)),
     valueColumns: fields.filter((f) => f === 'value').length,
+    operatorColumn: fields.indexOf('operator'),
+    valueColumn: fields.lastIndexOf('value'),
   };
   ctx.unit ??= headerTexts(section.header)
     .map(unitFromHeader)
@@ -270,6 +272,16 @@ function readIndicators(
           at: row.at,
         });
       }
+    }
+    if (reading.unreadOperator) {
+      ctx.problems.push({
+        severity: 'warning',
+        code: 'indicator-operator-unread',
+        message: `an indicator row has no readable operator (指标性质) before its target (cell "${reading.unreadOperator.text}"); the indicator is not read, and its number is not taken for an amount`,
+        stage: 'performance',
+        at: reading.unreadOperator.at,
+      });
+      return;
     }
     if (reading.cutShort) {
       state.cutAt = row.at;

@@ -72,6 +72,40 @@ describe('readIndicatorRow', () => {
     expect(r.indicator).toBeUndefined();
     expect(r.amounts).toHaveLength(2);
   });
+  it('takes no amount from an indicator row whose operator OCR could not read', () => {
+    // `≥` read as `尹`: the 9 is the target, not an amount of the project.
+    const r = read('⇥⇥⇥⇥⇥产出指标⇥数量指标⇥举办培训班班次⇥尹⇥9⇥', beijing12);
+    expect(r.indicator).toBeUndefined();
+    expect(r.amounts).toEqual([]);
+    expect(r.unreadOperator?.text).toBe('尹');
+    expect([r.level1, r.level2]).toEqual(['产出指标', '数量指标']);
+    // The project part before the levels keeps its amounts.
+    const first = read('某项目⇥90.000000⇥90.000000⇥⇥目标。⇥产出指标⇥数量指标⇥参训人数⇥尹⇥700⇥人', beijing12);
+    expect(first.amounts.map((a) => a.text)).toEqual(['90.000000', '90.000000']);
+    expect(first.project?.text).toBe('某项目');
+    // A row that stops at its name is cut short, as before.
+    expect(read('⇥⇥⇥⇥⇥产出指标⇥数量指标⇥参训人数', beijing12).cutShort).toBe(true);
+  });
+  it('knows the operator and target columns of a grid when a row has no readable operator', () => {
+    // Beijing 预算13表: 活动 | 绩效指标 (levels merged into the name) | 指标性质 | 指标值 | 度量单位.
+    const beijing13 = {
+      fields: new Set<PerformanceField>(['task', 'name', 'operator', 'value', 'unit']),
+      operatorColumn: 3,
+      valueColumn: 4,
+    };
+    const misread = read('⇥领事保护⇥产出指标数量指标组织开展领保大讲堂场次⇥I⇥10⇥场次', beijing13);
+    expect(misread.amounts).toEqual([]);
+    expect(misread.unreadOperator?.text).toBe('I');
+    expect(misread.project?.text).toBe('领事保护');
+    // No operator printed at all: the target's column says where the indicator is.
+    const blank = read('⇥来访接待⇥满意度指标服务对象满意度指标接待来访人员满意度⇥⇥95⇥%', beijing13);
+    expect(blank.amounts).toEqual([]);
+    expect(blank.unreadOperator?.text).toBe('95');
+    // A readable operator is read as ever.
+    const read13 = read('⇥保障活动⇥产出指标数量指标全年完成制挂旗任务次数⇥=⇥10⇥场次', beijing13);
+    expect(read13.indicator).toMatchObject({ operator: '=', value: '10', unit: '场次' });
+    expect(read13.unreadOperator).toBeUndefined();
+  });
   it('reads a task row with direction words and a trailing amount (Xiamen 十)', () => {
     const r = read(
       '⇥负责组织接待来访国宾⇥接待外宾团组人数⇥⇥大于等于⇥1000⇥人⇥地方外事工作专项业务经费130.00万元。⇥130.00',
