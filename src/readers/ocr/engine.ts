@@ -29,6 +29,11 @@ export interface OcrEngine {
   recognize(png: Buffer): Promise<OcrLine[]>;
   /** One table cell cut out of a page, read as a single line or a single block of text. */
   recognizeCell(png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]>;
+  /**
+   * A line cut out of a page, read with the Chinese model alone: with `eng` beside it tesseract
+   * glues the 元 after an amount into its digits (`78000元` → `780007T`); chi_sim reads both.
+   */
+  recognizeChineseLine(png: Buffer): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }
 
@@ -41,8 +46,8 @@ export interface OcrEngineOptions {
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   const langPath = options.langPath !== undefined ? assertLocalLangPath(options.langPath) : localLangPath();
   const count = Math.max(1, options.workers ?? availableParallelism());
-  const startWorker = async (mode: Tesseract.PSM) => {
-    const worker = await Tesseract.createWorker([...OCR_LANGUAGES], Tesseract.OEM.LSTM_ONLY, {
+  const startWorker = async (mode: Tesseract.PSM, languages: readonly string[] = OCR_LANGUAGES) => {
+    const worker = await Tesseract.createWorker([...languages], Tesseract.OEM.LSTM_ONLY, {
       langPath,
       gzip: true,
       cacheMethod: 'none',
@@ -79,6 +84,17 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
     cellQueue = job.catch(() => undefined);
     return job;
   };
+  let chineseWorker: Promise<Tesseract.Worker> | undefined;
+  const recognizeChineseLine = (png: Buffer): Promise<OcrLine[]> => {
+    chineseWorker ??= startWorker(Tesseract.PSM.SINGLE_LINE, ['chi_sim']);
+    // The cells' queue: re-reads never run beside each other, only beside the page workers.
+    const job = cellQueue.then(async () => {
+      const result = await (await chineseWorker!).recognize(png, {}, { blocks: true, text: false });
+      return linesOf(result.data.blocks ?? []);
+    });
+    cellQueue = job.catch(() => undefined);
+    return job;
+  };
   return {
     workers: count,
     async recognize(png) {
@@ -86,9 +102,11 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
       return linesOf(result.data.blocks ?? []);
     },
     recognizeCell,
+    recognizeChineseLine,
     async terminate() {
       await scheduler.terminate();
       if (cellWorker) await (await cellWorker).terminate();
+      if (chineseWorker) await (await chineseWorker).terminate();
     },
   };
 }

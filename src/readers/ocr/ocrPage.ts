@@ -6,6 +6,7 @@ import { despeckle } from './despeckle.ts';
 import type { OcrEngine, OcrLine } from './engine.ts';
 import { type GreyImage, rotate, scaleTo, toPng } from './raster.ts';
 import { betterReading, cellsWithUnreadInk, cellTextOf, cropCell, withCellText } from './rereadCells.ts';
+import { rereadDoubtfulWords } from './rereadWords.ts';
 import { eraseRules, findRules } from './rules.ts';
 
 /**
@@ -179,7 +180,12 @@ export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine)
   const prepared = preparePage(image);
   const rules = findRules(prepared.image);
   const erased = despeckle(eraseRules(prepared.image, rules));
-  const lines = await engine.recognize(toPng(erased));
+  const lines = await rereadDoubtfulWords(
+    await engine.recognize(toPng(erased)),
+    erased,
+    rules.vertical,
+    engine,
+  );
   const runs = wordsToItems(lines, prepared.image.dpi, rules.vertical);
   const scale = 72 / prepared.image.dpi;
   const content: PageContent = {
