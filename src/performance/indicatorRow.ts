@@ -61,6 +61,9 @@ export function filledCells(cells: readonly Cell[]): FilledCell[] {
   return out;
 }
 
+/** OCR confidence under which a cell's reading is doubtful (as the OCR reader's cell re-reads judge). */
+const DOUBTFUL = 60;
+
 function isAmount(text: string): boolean {
   return parseAmount(text).kind === 'amount';
 }
@@ -164,8 +167,19 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
     }
     if (anchor > 0) {
       const operator = operatorFromDirection(targetCell.text) ?? '=';
-      const valueCell = cells[anchor + 1];
-      const unitCell = cells[anchor + 2];
+      // A quantitative operator is followed by its number; a mark between them, or what OCR
+      // doubted (`:`, `国 国` for specks in the blank cells between 指标性质 and 指标值), is passed over.
+      const between = cells[anchor + 1];
+      const skip =
+        operator !== 'qualitative' &&
+        between &&
+        !isAmount(between.text) &&
+        isAmount(cells[anchor + 2]?.text ?? '') &&
+        (!/\p{Script=Han}/u.test(between.text) || (between.at.confidence ?? 100) < DOUBTFUL)
+          ? 1
+          : 0;
+      const valueCell = cells[anchor + 1 + skip];
+      const unitCell = cells[anchor + 2 + skip];
       const valueText = valueCell?.text ?? '';
       const numeric = parseAmount(valueText);
       const hasUnit =
@@ -173,7 +187,7 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
         unitCell !== undefined &&
         schema.fields.has('unit') &&
         isShortUnit(unitCell.text);
-      afterTarget = anchor + (valueCell ? 2 : 1) + (hasUnit ? 1 : 0);
+      afterTarget = anchor + skip + (valueCell ? 2 : 1) + (hasUnit ? 1 : 0);
       if (operator === 'qualitative' || numeric.kind !== 'amount') {
         indicator = { name, operator: 'qualitative', value: '', unit: '', targetText: valueText, more: [] };
       } else {

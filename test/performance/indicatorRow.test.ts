@@ -86,6 +86,15 @@ describe('readIndicatorRow', () => {
     // A row that stops at its name is cut short, as before.
     expect(read('⇥⇥⇥⇥⇥产出指标⇥数量指标⇥参训人数', beijing12).cutShort).toBe(true);
   });
+  it('passes over a speck OCR read between the operator and its number', () => {
+    // `:` between `≥` and 2000 in the blank cells of a row shifted left (Beijing 预算12表 page 14).
+    const r = read('效益指标⇥社会效益指标⇥官微粉丝数量持续增加⇥≥⇥:⇥⇥⇥⇥2000⇥人', beijing12);
+    expect(r.indicator).toMatchObject({ operator: '>=', value: '2000', unit: '人' });
+    expect(r.extraAmounts).toEqual([]);
+    // Words between them are kept as the target when printed (a text layer has no doubt).
+    const worded = read('效益指标⇥社会效益指标⇥官网访问次数⇥≥⇥较高⇥⇥95⇥%', beijing12);
+    expect(worded.indicator?.operator).toBe('qualitative');
+  });
   it('knows the operator and target columns of a grid when a row has no readable operator', () => {
     // Beijing 预算13表: 活动 | 绩效指标 (levels merged into the name) | 指标性质 | 指标值 | 度量单位.
     const beijing13 = {
