@@ -27,6 +27,8 @@ interface PlacedRun {
 const RULE_REMNANT = /^["'`|｜丨]+$/u;
 const MARK_BEFORE_AMOUNT = /^[“”‘’"'`,，]+$/u;
 const MARKS_THEN_DIGIT = /^[“”‘’"'`,，]+(?=\d)/u;
+const AMOUNT_THEN_MARKS = /^-?\d[\d,]*\.\d+[“”‘’"'`,，]+$/u;
+const TRAILING_MARKS = /[“”‘’"'`,，]+$/u;
 const PUNCTUATION = /^[“”‘’"'.,，。:：;；、!！|_\-—~]+$/u;
 
 const QUOTE = /^[“”"]$/u;
@@ -83,6 +85,10 @@ export function wordsToItems(
         MARKS_THEN_DIGIT.test(w.text.trim())
           ? { ...w, text: w.text.trim().replace(MARKS_THEN_DIGIT, '') }
           : w,
+      )
+      // Nor after an amount complete with its decimals (`12218245.00,`).
+      .map((w) =>
+        AMOUNT_THEN_MARKS.test(w.text.trim()) ? { ...w, text: w.text.trim().replace(TRAILING_MARKS, '') } : w,
       );
     if (words.length === 0) continue;
     const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
