@@ -50,6 +50,23 @@ function withoutStrayQuote<W extends { readonly text: string }>(run: readonly W[
   return run;
 }
 
+/**
+ * No amount is printed after a quote or a comma, nor such a mark after an amount complete with its
+ * decimals: a mark there (`“ 2,466.84`, `, 89.18`, `,743.442909`, `12218245.00,`) is a speck that
+ * OCR read as punctuation. `words` are one line's, left to right.
+ */
+function withoutMarksAroundAmounts<W extends { readonly text: string }>(words: readonly W[]): W[] {
+  return words
+    .filter(
+      (w, i) => !(MARK_BEFORE_AMOUNT.test(w.text.trim()) && /^\d/.test(words[i + 1]?.text.trim() ?? '')),
+    )
+    .map((w) => {
+      const leading = w.text.trim().replace(MARKS_THEN_DIGIT, '');
+      const text = AMOUNT_THEN_MARKS.test(leading) ? leading.replace(TRAILING_MARKS, '') : leading;
+      return text === w.text.trim() ? w : { ...w, text };
+    });
+}
+
 /** Words of one OCR line joined into runs: CJK comes one character per word. */
 export function wordsToItems(
   lines: readonly OcrLine[],
@@ -67,7 +84,7 @@ export function wordsToItems(
   const out: PlacedRun[] = [];
   for (const line of lines) {
     // A lone quote or bar is what is left of a ruling line after erasing it, not text.
-    const words = line.words
+    const sorted = line.words
       .filter(
         (w) =>
           w.text.trim() !== '' &&
@@ -75,21 +92,8 @@ export function wordsToItems(
           // Quotes and dots sitting on an erased rule are what is left of it.
           !(PUNCTUATION.test(w.text.trim()) && onRule(w.x0, w.x1, (w.y0 + w.y1) / 2)),
       )
-      .sort((a, b) => a.x0 - b.x0)
-      // No amount is printed after a quote or a comma: such a mark before one (`“ 2,466.84`,
-      // `, 89.18`, `,743.442909`) is a speck that OCR read as punctuation.
-      .filter(
-        (w, i, all) => !(MARK_BEFORE_AMOUNT.test(w.text.trim()) && /^\d/.test(all[i + 1]?.text.trim() ?? '')),
-      )
-      .map((w) =>
-        MARKS_THEN_DIGIT.test(w.text.trim())
-          ? { ...w, text: w.text.trim().replace(MARKS_THEN_DIGIT, '') }
-          : w,
-      )
-      // Nor after an amount complete with its decimals (`12218245.00,`).
-      .map((w) =>
-        AMOUNT_THEN_MARKS.test(w.text.trim()) ? { ...w, text: w.text.trim().replace(TRAILING_MARKS, '') } : w,
-      );
+      .sort((a, b) => a.x0 - b.x0);
+    const words = withoutMarksAroundAmounts(sorted);
     if (words.length === 0) continue;
     const heights = words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
     const height = Math.max(1, heights[Math.floor(heights.length / 2)]!);
