@@ -64,7 +64,10 @@ describe('wordsToItems', () => {
     const glued = wordsToItems([line(word(',743.442909', 100, 300)), line(word('收入,', 100, 200))], 300);
     expect(glued.map((r) => r.item.text)).toEqual(['743.442909', '收入,']);
     // After an amount complete with its decimals, too; a thousands group may end a line, so it stays.
-    const after = wordsToItems([line(word('12218245.00,', 100, 300)), line(word('1,234,', 100, 200))], 300);
-    expect(after.map((r) => r.item.text)).toEqual(['12218245.00', '1,234,']);
+    const after = wordsToItems(
+      [line(word('12218245.00,', 100, 300)), line(word('1,234,', 100, 200)), line(word('0,', 100, 120))],
+      300,
+    );
+    expect(after.map((r) => r.item.text)).toEqual(['12218245.00', '1,234,', '0']);
   });
 });

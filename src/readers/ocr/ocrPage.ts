@@ -27,7 +27,8 @@ interface PlacedRun {
 const RULE_REMNANT = /^["'`|｜丨]+$/u;
 const MARK_BEFORE_AMOUNT = /^[“”‘’"'`,，]+$/u;
 const MARKS_THEN_DIGIT = /^[“”‘’"'`,，]+(?=\d)/u;
-const AMOUNT_THEN_MARKS = /^-?\d[\d,]*\.\d+[“”‘’"'`,，]+$/u;
+/** An amount complete with its decimals, or a lone 0 (no thousands group follows a 0). */
+const AMOUNT_THEN_MARKS = /^(?:-?\d[\d,]*\.\d+|0)[“”‘’"'`,，]+$/u;
 const TRAILING_MARKS = /[“”‘’"'`,，]+$/u;
 const PUNCTUATION = /^[“”‘’"'.,，。:：;；、!！|_\-—~]+$/u;
 
@@ -52,8 +53,8 @@ function withoutStrayQuote<W extends { readonly text: string }>(run: readonly W[
 
 /**
  * No amount is printed after a quote or a comma, nor such a mark after an amount complete with its
- * decimals: a mark there (`“ 2,466.84`, `, 89.18`, `,743.442909`, `12218245.00,`) is a speck that
- * OCR read as punctuation. `words` are one line's, left to right.
+ * decimals or after a 0: a mark there (`“ 2,466.84`, `, 89.18`, `,743.442909`, `12218245.00,`,
+ * `0,`) is a speck that OCR read as punctuation. `words` are one line's, left to right.
  */
 function withoutMarksAroundAmounts<W extends { readonly text: string }>(words: readonly W[]): W[] {
   return words
