@@ -14,6 +14,12 @@ export interface Provenance {
   readonly confidence?: number;
 }
 
+/**
+ * OCR confidence under which a reading is doubtful: the OCR reader reads such a cell or word again,
+ * and the table readers do not let it stand in the way of what they are sure of.
+ */
+export const DOUBTFUL_CONFIDENCE = 60;
+
 export interface Cell {
   /** The cell's text as read, markup included (`<b>合 计</b>`). */
   readonly raw: string;

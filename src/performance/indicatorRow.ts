@@ -1,4 +1,4 @@
-import type { Cell, Provenance } from '../model.ts';
+import { type Cell, DOUBTFUL_CONFIDENCE, type Provenance } from '../model.ts';
 import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
 import { type Operator, operatorFromDirection, parseTarget } from './target.ts';
@@ -60,9 +60,6 @@ export function filledCells(cells: readonly Cell[]): FilledCell[] {
   });
   return out;
 }
-
-/** OCR confidence under which a cell's reading is doubtful (as the OCR reader's cell re-reads judge). */
-const DOUBTFUL = 60;
 
 function isAmount(text: string): boolean {
   return parseAmount(text).kind === 'amount';
@@ -175,7 +172,7 @@ export function readIndicatorRow(cells: readonly FilledCell[], schema: RowSchema
         between &&
         !isAmount(between.text) &&
         isAmount(cells[anchor + 2]?.text ?? '') &&
-        (!/\p{Script=Han}/u.test(between.text) || (between.at.confidence ?? 100) < DOUBTFUL)
+        (!/\p{Script=Han}/u.test(between.text) || (between.at.confidence ?? 100) < DOUBTFUL_CONFIDENCE)
           ? 1
           : 0;
       const valueCell = cells[anchor + 1 + skip];

@@ -88,9 +88,11 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): Promise<GreyImage> {
-  const size = page.getViewport({ scale: 1 });
-  const dpi = boundedDpi(size.width, size.height, requestedDpi);
+/**
+ * A PDF page drawn at `dpi` on a white canvas (RGBA): what the OCR reader turns grey, and what the
+ * scan fixtures are made from.
+ */
+export async function drawPdfPage(page: PDFPageProxy, dpi: number) {
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
@@ -102,6 +104,13 @@ export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): P
   await page.render({ canvasContext: context, canvas, viewport } as unknown as Parameters<
     PDFPageProxy['render']
   >[0]).promise;
+  return { canvas, context, width, height, viewport };
+}
+
+export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): Promise<GreyImage> {
+  const size = page.getViewport({ scale: 1 });
+  const dpi = boundedDpi(size.width, size.height, requestedDpi);
+  const { context, width, height } = await drawPdfPage(page, dpi);
   const { data } = context.getImageData(0, 0, width, height);
   return greyImageFromRgba(data, width, height, dpi);
 }

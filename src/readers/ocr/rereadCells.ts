@@ -1,4 +1,4 @@
-import type { Block, Cell } from '../../model.ts';
+import { type Block, type Cell, DOUBTFUL_CONFIDENCE } from '../../model.ts';
 import { parseAmount } from '../../normalize/amount.ts';
 import type { OcrLine } from './engine.ts';
 import type { GreyImage } from './raster.ts';
@@ -21,10 +21,17 @@ const MIN_UNREAD_INK = 12;
 const MIN_UNREAD_WIDTH = 6;
 const MIN_UNREAD_HEIGHT = 10;
 /**
- * A cell read with less confidence than this is read again too: page layout analysis garbles a
- * header row now and then (`贤4 | a | Kp` for 项目名称 | 预算数 | 绩效目标), a cell alone reads right.
+ * A re-read replaces a doubtful reading (under DOUBTFUL_CONFIDENCE: page layout analysis garbles a
+ * header row now and then, `贤4 | a | Kp` for 项目名称 | 预算数 | 绩效目标, a cell alone reads
+ * right) when it is at least this sure and this much surer.
  */
-export const DOUBTFUL_CONFIDENCE = 60;
+const SURE = 70;
+const SURER_BY = 15;
+
+/** Whether a reading of `after` confidence is clearly surer than one of `before`. */
+export function clearlySurer(before: number, after: number): boolean {
+  return after >= Math.max(SURE, before + SURER_BY);
+}
 /** Cells of more lines than this (about three lines with their leading) are not read again. */
 const MAX_REREAD_LINES = 4.5;
 /** Word boxes grow by this much before they count as covering ink (antialiased edges). */
@@ -193,7 +200,7 @@ export function betterReading(
     before.trim() !== '' &&
     after.trim() !== '' &&
     (confidence.before ?? 100) < DOUBTFUL_CONFIDENCE &&
-    confidence.after >= Math.max(70, (confidence.before ?? 100) + 15)
+    clearlySurer(confidence.before ?? 100, confidence.after)
   )
     return true;
   const a = before.replace(/\s+/gu, '');

@@ -1,7 +1,8 @@
+import { DOUBTFUL_CONFIDENCE } from '../../model.ts';
 import type { Segment } from '../pdf/pageContent.ts';
 import type { OcrEngine, OcrLine, OcrWord } from './engine.ts';
 import { type GreyImage, toPng } from './raster.ts';
-import { cropCell, DOUBTFUL_CONFIDENCE, type PixelRect } from './rereadCells.ts';
+import { clearlySurer, cropCell, type PixelRect } from './rereadCells.ts';
 
 /**
  * In a paragraph of a cell (a 采购品目 list: `4.台式计算机 13台 78000元 …`) page layout analysis
@@ -13,9 +14,6 @@ import { cropCell, DOUBTFUL_CONFIDENCE, type PixelRect } from './rereadCells.ts'
 
 /** Latin letters, digits and marks only: where a Chinese document prints those, it prints a number. */
 const LATIN_WORD = /^[\x21-\x7e]+$/u;
-/** The re-read must be at least this sure, and this much surer than the word it replaces. */
-const SURE = 70;
-const SURER_BY = 15;
 /** A word of the re-read below this is a guess, and the re-read is not taken. */
 const GUESS = 40;
 
@@ -75,7 +73,7 @@ export function placedRereading(
   // The number is what the word was re-read for: its confidence counts (`78000` 89, `元` 47).
   const numbers = words.filter((w) => /\d/.test(w.text));
   const confidence = Math.min(...(numbers.length > 0 ? numbers : words).map((w) => w.confidence));
-  if (confidence < Math.max(SURE, before.confidence + SURER_BY)) return undefined;
+  if (!clearlySurer(before.confidence, confidence)) return undefined;
   // … but not a guess beside it (`5` 96 with `怀` 6 for `5.`).
   if (words.some((w) => w.confidence < GUESS)) return undefined;
   const dx = rect.x0 - margin;

@@ -5,8 +5,8 @@ import type { GreyImage } from './raster.ts';
  * Ruling lines of a scanned table, found in the pixels: long runs of dark pixels along a row
  * (horizontal rules) or a column (vertical rules). Character strokes are far shorter than the
  * minimum run, and short gaps (toner drop-outs, noise) are bridged, as is any length under a red
- * stamp, which hides the rule in the grey channel (OCR reads the red channel). Returned in PDF points, as the
- * PDF reader's ruling segments are, so the same grid reader takes them.
+ * stamp, which hides the rule in the grey channel (OCR reads the red channel). Returned in PDF
+ * points, as the PDF reader's ruling segments are, so the same grid reader takes them.
  */
 
 const DARK = 140;
