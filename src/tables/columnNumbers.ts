@@ -7,7 +7,7 @@ import type { RawRow } from './rawTable.ts';
  * counting up by one, beside nothing but the words that name such a row.
  */
 
-const NUMBERING_WORD = /^(?:栏次|行次|栏目|栏号|序号|甲|乙|丙|丁|[A-Za-z])$/u;
+const NUMBERING_WORD = /^(?:栏次|行次|栏目|栏号|序号|甲|乙|丙|丁|[A-Za-z]|[*＊#]+)$/u;
 
 export function isColumnNumberRow(row: RawRow): boolean {
   const texts = row.cells.map((c) => cleanCellText(c.raw).replace(/\s+/gu, '')).filter((t) => t !== '');

@@ -10,6 +10,7 @@ describe('isColumnNumberRow', () => {
     expect(isColumnNumberRow(row('⇥1⇥2⇥3⇥4'))).toBe(true);
     expect(isColumnNumberRow(row('栏次⇥1⇥2⇥3'))).toBe(true);
     expect(isColumnNumberRow(row('甲⇥乙⇥1⇥2⇥3⇥4⇥5'))).toBe(true);
+    expect(isColumnNumberRow(row('**⇥1⇥2⇥3⇥4⇥5'))).toBe(true);
   });
   it('keeps rows of amounts, labels or numbers that do not count up', () => {
     expect(isColumnNumberRow(row('合计⇥1⇥2⇥3'))).toBe(false);
