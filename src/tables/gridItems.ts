@@ -14,13 +14,14 @@ import {
   shiftRow,
 } from './repairs.ts';
 import { carrySplitCodePieces, readRowLabel } from './rowLabel.ts';
+import { detectSides, type Side, type SideRange } from './sides.ts';
 
 /**
  * Reads a grid table into line items: one per amount cell, with the row's label and codes and the
  * column's header path. Two-sided tables (收入 | 支出 side by side) are read as two grids.
  */
 
-export type Side = '' | '收入' | '支出';
+export type { Side, SideRange } from './sides.ts';
 
 export interface GridLineItem {
   readonly rowLabel: string;
@@ -54,72 +55,12 @@ export interface GridReading {
   readonly problems: readonly Problem[];
 }
 
-export interface SideRange {
-  readonly side: Side;
-  readonly start: number;
-  readonly end: number;
-  /** The side word heads the side's label column in the one header row (`收入 | 决算数 | 支出 | 决算数`). */
-  readonly inline?: boolean;
-}
-
-/** Value headers that stand beside an inline side word. */
-const VALUE_HEADER = /^(?:决算数|预算数|金额|本年决算数?|本年预算数?|\d{4}年(?:决算|预算)数?)$/u;
-
-const SIDE_WORDS: Readonly<Record<string, Side>> = {
-  收入: '收入',
-  收入项目: '收入',
-  收入部分: '收入',
-  本年收入: '收入',
-  收入预算: '收入',
-  支出: '支出',
-  支出项目: '支出',
-  支出部分: '支出',
-  本年支出: '支出',
-  支出预算: '支出',
-};
-
 const TOTAL_WORDS =
   /^(?:合计|总计|小计|共计)|合计$|总计$|^[一二三四五六七八九十]*[、.]?(?:本年)?(?:收入|支出)(?:合计|总计)$/;
 
 export function isTotalLabel(label: string): boolean {
   const last = labelKey(label.split(' / ').pop() ?? '');
   return TOTAL_WORDS.test(last);
-}
-
-/** `收入 | | 支出 |` in the first header row: the columns of each side. */
-export function detectSides(header: readonly RawRow[], width: number): SideRange[] {
-  const first = header[0];
-  const inline = first ? inlineSides(first, width) : [];
-  if (inline.length > 0) return inline;
-  if (!first || header.length < 2) return [];
-  const marks: { side: Side; col: number }[] = [];
-  let other = 0;
-  first.cells.forEach((cell, col) => {
-    const key = labelKey(cleanCellText(cell.raw));
-    if (key === '') return;
-    const side = SIDE_WORDS[key];
-    if (side) marks.push({ side, col });
-    else other++;
-  });
-  if (other > 0 || marks.length !== 2 || marks[0]?.side !== '收入' || marks[1]?.side !== '支出') return [];
-  return [
-    { side: '收入', start: marks[0].col, end: marks[1].col },
-    { side: '支出', start: marks[1].col, end: width },
-  ];
-}
-
-/** One header row `收入 | 决算数 | 支出 | 决算数`: each side word heads its labels, value headers beside it. */
-function inlineSides(row: RawRow, width: number): SideRange[] {
-  const keys = row.cells.map((c) => labelKey(cleanCellText(c.raw)));
-  const income = keys.findIndex((k) => SIDE_WORDS[k] === '收入');
-  const expense = keys.findIndex((k) => SIDE_WORDS[k] === '支出');
-  if (income !== 0 || expense <= income + 1) return [];
-  const values = keys.filter((k, i) => i !== income && i !== expense && k !== '');
-  if (values.length === 0 || !values.every((k) => VALUE_HEADER.test(k))) return [];
-  return [
-    { side: '收入', start: income, end: expense, inline: true },
-    { side: '支出', start: expense, end: width, inline: true },
-  ];
 }
 
 function sliceRow(row: RawRow, start: number, end: number): RawRow {
@@ -160,6 +101,8 @@ function readSide(
     return shiftRow(row, shift);
   });
   const codeColumns = new Set(roles.flatMap((role, i) => (role === 'code' ? [i] : [])));
+  // Within a side (Xi'an 支出: 功能 | 经济 | 政府经济 groups); a form's key–value pairs keep their header.
+  const valuePaths = range.side === '' ? sidePaths.map((p) => [...p]) : withGroupNames(sidePaths, roles);
   const sideBody = carrySplitCodePieces(
     mergeWrappedLabelPieces(
       mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles),
@@ -213,7 +156,7 @@ function readSide(
         economicCode: label.economicCode,
         govEconomicCode: label.govEconomicCode,
         projectCode: '',
-        columnLabel: [...(range.side === '' ? [] : [range.side]), ...(sidePaths[c] ?? [])].join(' / '),
+        columnLabel: [...(range.side === '' ? [] : [range.side]), ...(valuePaths[c] ?? [])].join(' / '),
         value: reading.value,
         originalText: reading.printed === reading.value ? '' : reading.printed,
         at: cell.at,
@@ -225,6 +168,27 @@ function readSide(
     });
   });
   return { roles, body: sideBody };
+}
+
+/**
+ * `支出功能分科目 | 预算数 | 部门预算支出经济科目 | 预算数`: label groups of one side whose amount columns
+ * share a header are told apart by the header of their label column, which then leads the path.
+ */
+function withGroupNames(paths: readonly (readonly string[])[], roles: readonly ColumnRole[]): string[][] {
+  const groups = labelGroups(roles);
+  const out = paths.map((p) => [...p]);
+  if (groups.labelColumns.length < 2) return out;
+  const key = (c: number) => (paths[c] ?? []).join(' / ');
+  roles.forEach((role, c) => {
+    if (role !== 'amount') return;
+    const shared = roles.some(
+      (r, o) => r === 'amount' && o !== c && groups.groupOf[o] !== groups.groupOf[c] && key(o) === key(c),
+    );
+    const labelColumn = groups.labelColumns[groups.groupOf[c] ?? 0]?.at(-1);
+    const name = labelColumn === undefined ? undefined : paths[labelColumn]?.at(-1);
+    if (shared && name && !out[c]!.includes(name)) out[c] = [name, ...out[c]!];
+  });
+  return out;
 }
 
 /**

@@ -84,6 +84,15 @@ export function gridWidth(rows: readonly RawRow[]): number {
   return rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
 }
 
+/** The nearest header cell above (r, c): `row:column`, or `none`. */
+function ancestor(owner: readonly number[][], r: number, c: number): string {
+  for (let above = r - 1; above >= 0; above--) {
+    const o = owner[above]![c] ?? -1;
+    if (o >= 0) return `${above}:${o}`;
+  }
+  return 'none';
+}
+
 /** Header paths for columns `0 … width-1`. */
 export function headerPaths(header: readonly RawRow[], width: number): string[][] {
   // owner[r][c]: the column whose header cell covers (r, c), or -1 when none does.
@@ -100,7 +109,9 @@ export function headerPaths(header: readonly RawRow[], width: number): string[][
         continue;
       }
       const left = c > 0 ? (owner[r]![c - 1] ?? -1) : -1;
-      const sameParent = r === 0 || (owner[r - 1]![c] ?? -1) === (owner[r - 1]![c - 1] ?? -1);
+      // A cell spans right only under the same parent: the nearest header cell above, not merely
+      // the row above, which may be blank over both columns (`公用经费` must not run under 项目支出).
+      const sameParent = r === 0 || ancestor(owner, r, c) === ancestor(owner, r, c - 1);
       if (left >= 0 && sameParent) {
         owner[r]![c] = left;
         labels[r]![c] = labels[r]![left] ?? '';

@@ -9,6 +9,26 @@ const paths = (text: string) => {
 };
 
 describe('header paths', () => {
+  it('does not run a lower cell under the next parent when the row between is blank (Chongqing 表五)', () => {
+    expect(
+      paths(
+        [
+          '功能分类科目⇥⇥总计⇥基本支出⇥⇥⇥项目支出',
+          '科目编码⇥科目名称⇥⇥⇥⇥⇥',
+          '⇥⇥⇥小计⇥人员经费⇥公用经费⇥',
+          '合计⇥⇥154,304.22⇥5,362.42⇥4,516.64⇥845.78⇥148,941.80',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '功能分类科目 / 科目编码',
+      '功能分类科目 / 科目名称',
+      '总计',
+      '基本支出 / 小计',
+      '基本支出 / 人员经费',
+      '基本支出 / 公用经费',
+      '项目支出',
+    ]);
+  });
   it('spans a cell over the blanks to its right within its parent (Beijing 预算05表)', () => {
     expect(
       paths(
