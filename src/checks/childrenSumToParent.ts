@@ -1,5 +1,6 @@
 import type { Check } from '../../schemas/check.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
+import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip } from './emit.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
@@ -121,8 +122,6 @@ function ordinalChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   });
 }
 
-const ORGANISATION = /(?:办公室|办公厅|局|委员会|中心|政府|院|站|所|队|馆)(?:[（(][^（()）]*[)）])?$/u;
-
 /** `工资福利支出` = Σ the categories printed below it, up to the next 类, total or unit row. */
 function economicNameChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   return rows.flatMap((parent, i) => {
@@ -133,7 +132,7 @@ function economicNameChecks(input: CheckInput, rows: readonly AmountRow[]): Chec
         row.side !== parent.side ||
         row.isTotal ||
         economicClassOf(row.label) ||
-        ORGANISATION.test(row.label)
+        isOrganisationName(row.label)
       )
         break;
       children.push(row);

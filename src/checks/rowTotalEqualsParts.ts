@@ -1,6 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
+import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
@@ -26,7 +27,6 @@ const CHECK = 'row_total_equals_parts';
 
 const SUMMARY = /^(?:合计|小计|总计|总额|总数)$|(?:合计|总计|总额|总数)$/u;
 const NOT_A_PART = /^(?:其中|含|扣除)|采购/u;
-const ORGANISATION = /(?:办公室|办公厅|局|委员会|委|中心|政府|院|站|所|队|馆|校|处|会|社|部|园|场|台)$/u;
 
 function isSummary(segment: string): boolean {
   return SUMMARY.test(labelKey(segment));
@@ -158,8 +158,7 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
 
 /** A unit (单位) row of a project table: an organisation's name, not a project's. */
 function isUnitRow(row: AmountRow): boolean {
-  const name = labelKey(row.label).replace(/[（(][^（()）]*[)）]$/u, '');
-  return !row.isTotal && ORGANISATION.test(name) && !/项目|经费|费$/u.test(row.label);
+  return !row.isTotal && isOrganisationName(row.label);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   repeatedGroupStarts,
   shiftRow,
 } from './repairs.ts';
-import { carrySplitCodePieces, readRowLabel } from './rowLabel.ts';
+import { carrySplitCodePieces, completeShortCodes, readRowLabel } from './rowLabel.ts';
 import { detectSides, type Side, type SideRange } from './sides.ts';
 
 /**
@@ -103,12 +103,16 @@ function readSide(
   const codeColumns = new Set(roles.flatMap((role, i) => (role === 'code' ? [i] : [])));
   // Within a side (Xi'an 支出: 功能 | 经济 | 政府经济 groups); a form's key–value pairs keep their header.
   const valuePaths = range.side === '' ? sidePaths.map((p) => [...p]) : withGroupNames(sidePaths, roles);
-  const sideBody = carrySplitCodePieces(
-    mergeWrappedLabelPieces(
-      mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles),
-      roles,
+  const codeOrder = [...codeColumns].sort((a, b) => a - b);
+  const sideBody = completeShortCodes(
+    carrySplitCodePieces(
+      mergeWrappedLabelPieces(
+        mergeWrappedFragments(joinLabelsWrappedOverPageBreak(realigned, roles), roles),
+        roles,
+      ),
+      codeOrder,
     ),
-    [...codeColumns].sort((a, b) => a - b),
+    codeOrder,
   );
   const groups = labelGroups(roles);
   sideBody.forEach((row, rowIndex) => {

@@ -89,3 +89,26 @@ export function carrySplitCodePieces(rows: readonly RawRow[], codeColumns: reado
     return { ...row, cells };
   });
 }
+
+/**
+ * A 款 printed as its own two digits in a code column of full codes (`208`, `05`, `2080505`, as
+ * Xi'an's 2019–2022 tables do): the piece continues the 类 above it (`20805`). Only a piece right
+ * under a row with a full code is completed, so a 序号 column never turns into codes.
+ */
+export function completeShortCodes(rows: readonly RawRow[], codeColumns: readonly number[]): RawRow[] {
+  if (codeColumns.length !== 1) return [...rows];
+  const column = codeColumns[0]!;
+  let classCode: string | undefined;
+  return rows.map((row) => {
+    const text = cleanLabel(row.cells[column]?.raw ?? '');
+    const full = readSubjectCode(text);
+    if (full) {
+      classCode = full.code.slice(0, 3);
+      return row;
+    }
+    if (!/^\d{2}$/.test(text) || !classCode || !readSubjectCode(`${classCode}${text}`)) return row;
+    const cells = [...row.cells];
+    cells[column] = { raw: `${classCode}${text}`, at: row.cells[column]?.at ?? row.at };
+    return { ...row, cells };
+  });
+}

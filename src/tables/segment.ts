@@ -109,6 +109,17 @@ export function headingLinesOfRow(raws: readonly string[]): string[] | undefined
 }
 
 /**
+ * A title wrapped over two lines (`2022年部门综合预算政府采购（资产配置、购买服务）` /
+ * `预算表（不含上年结转）`): a second line that names no table by itself (a bare 预算表 / 明细表 …)
+ * ends the line above it, when that line is no sentence.
+ */
+function titleWrappedFrom(above: string | undefined, title: string): string {
+  const head = title.replace(/[（(][^（()）]*[)）]$/u, '');
+  if (!above || [...head].length > 5 || /[。；;，,：:]/u.test(above) || [...above].length > 40) return title;
+  return `${above}${title}`;
+}
+
+/**
  * A scrap of a wrapped cell that a PDF converter left above the rows of a table's next page
  * (`(基本建设) 出`): short, no sentence, no title — the table goes on across it, and the scrap is
  * kept with the table's notes.
@@ -177,7 +188,9 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     }
     const title = matchTableTitle(raw);
     if (title) {
-      pending.title = { title: title.title, number: title.number ?? pending.number, at: at };
+      const whole = titleWrappedFrom(pending.leadIn, title.title);
+      pending.title = { title: whole, number: title.number ?? pending.number, at: at };
+      pending.leadIn = undefined;
       pending.number = undefined;
       pending.unit = unitFromStatement(text);
       pending.meta = [];

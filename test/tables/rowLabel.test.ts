@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/model.ts';
 import type { RawRow } from '../../src/tables/rawTable.ts';
-import { carrySplitCodePieces } from '../../src/tables/rowLabel.ts';
+import { carrySplitCodePieces, completeShortCodes } from '../../src/tables/rowLabel.ts';
 
 const at = { page: 1 };
 const row = (...raws: string[]): RawRow =>
@@ -30,5 +30,26 @@ describe('carrySplitCodePieces', () => {
     const carried = carrySplitCodePieces(rows, [0, 1, 2]);
     expect(codes(carried)).toEqual(['||01', '|02|']);
     for (const r of carried) for (const c of r.cells) expect(typeof c.raw).toBe('string');
+  });
+});
+
+describe('completeShortCodes', () => {
+  it('completes a 款 printed as its own two digits from the 类 above (Xi’an 表5)', () => {
+    const rows = [
+      row('208', '社会保障和就业支出'),
+      row('05', '行政事业单位离退休'),
+      row('2080505', '机关…缴费支出'),
+      row('99', '其他'),
+    ];
+    expect(completeShortCodes(rows, [0]).map((r) => r.cells[0]?.raw)).toEqual([
+      '208',
+      '20805',
+      '2080505',
+      '20899',
+    ]);
+  });
+  it('leaves two-digit numbers without a full code above them (a 序号 column)', () => {
+    const rows = [row('01', '合计'), row('02', '某单位')];
+    expect(completeShortCodes(rows, [0]).map((r) => r.cells[0]?.raw)).toEqual(['01', '02']);
   });
 });

@@ -162,3 +162,16 @@ describe('segmentTables on PDF pages', () => {
     expect(found).toHaveLength(2);
   });
 });
+
+describe('titles wrapped over two lines', () => {
+  it('joins a bare 预算表 line to the line above it', () => {
+    const [t] = tables(
+      '表11\n2022年部门综合预算政府采购（资产配置、购买服务）\n预算表（不含上年结转）\n单位：元\n项目⇥金额\n合计⇥1.00',
+    );
+    expect(t?.title).toBe('2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）');
+  });
+  it('keeps a full title as it is, after a line of prose', () => {
+    const [t] = tables('以下为本部门的收入情况。\n收入总表\n单位：万元\n项目⇥金额\n合计⇥1.00');
+    expect(t?.title).toBe('收入总表');
+  });
+});

@@ -1,0 +1,14 @@
+import { labelKey } from './cellText.ts';
+
+/**
+ * An organisation's name (a department or one of its units: `广州市客运交通管理处`,
+ * `杭州技师学院（杭州交通高级技工学校）`, `某局（本级）`), known by the word it ends with. Budget row
+ * names end otherwise (…支出, …费, …补助), so a unit row is told from the rows it heads.
+ */
+const ORGANISATION_END =
+  /(?:办公室|办公厅|局|委员会|委|厅|中心|政府|院|站|所|队|馆|校|处|会|社|部|园|场|台|团|室)$/u;
+
+export function isOrganisationName(label: string): boolean {
+  const name = labelKey(label).replace(/[（(][^（()）]*[)）]$/u, '');
+  return ORGANISATION_END.test(name) && !/项目|经费|费$|支出$/u.test(name);
+}
