@@ -117,7 +117,8 @@ function narrativeRead(doc: CanonicalDocument, statements: readonly ProseStateme
       ? {
           ...p,
           severity: 'warning' as const,
-          message: `${p.message}; the text states ${statements.length} amount(s) (prose_amounts)`,
+          // Its prose states budget amounts: it is a disclosure after all, without tables.
+          message: `${p.message.replace(/^not a budget disclosure: /, '')}; the text states ${statements.length} amount(s) (prose_amounts)`,
         }
       : p,
   );

@@ -85,4 +85,15 @@ describe('a web page that is not a budget', () => {
     expect(doc.indicators).toEqual([]);
     expect(doc.tables).toEqual([]);
   });
+
+  it('a narrative whose prose states budget amounts stays a disclosure: partial, not "not a budget"', async () => {
+    const text = '某局2026年部门预算情况说明\n2026年度收入预算101,673.03万元，上年结转结余4,950.85万元。\n';
+    const doc = await extractDocument(new TextEncoder().encode(text), {
+      documentId: 'prose',
+      sourceFile: 'prose.txt',
+    });
+    expect(doc.status).toBe('partial');
+    expect(doc.message).toMatch(/no budget table .*the text states 2 amount/);
+    expect(doc.message).not.toMatch(/not a budget disclosure/);
+  });
 });
