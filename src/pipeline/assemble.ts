@@ -106,8 +106,9 @@ export function messageOf(problems: readonly Problem[], status: CanonicalDocumen
 }
 
 /**
- * The problem of a document without a budget table. Unless pages could not be read (no pages, or
- * pages without text and no OCR), what was read is all there is: it is not a budget disclosure.
+ * The problem of a document without a budget table. Unless pages could not be read (no pages, pages
+ * without text and no OCR, undecodable or broken pages), what was read is all there is: it is not
+ * a budget disclosure.
  */
 function noBudgetTable(
   doc: SourceDocument,
@@ -116,12 +117,17 @@ function noBudgetTable(
 ): Problem {
   const scanned = problems.find((p) => p.code === 'pages-without-text');
   const misnamed = problems.find((p) => p.code === 'content-not-as-named');
+  const undecodable = problems.filter(
+    (p) => p.code === 'page-image-undecodable' || p.code === 'page-unreadable',
+  );
   const unread =
     doc.pageCount === 0
       ? ': the PDF has no pages'
       : scanned
         ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
-        : undefined;
+        : undecodable.length > 0
+          ? ` (${undecodable.length} page(s) could not be read)`
+          : undefined;
   const why = [misnamed?.message.replace(/^.*?: /, ''), notBudget].filter((s) => s !== undefined);
   const message =
     unread !== undefined
