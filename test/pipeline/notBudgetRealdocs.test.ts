@@ -37,3 +37,20 @@ describe.skipIf(pages.length === 0)('web pages of the real crawl', () => {
     expect(doc.line_items).toEqual([]);
   });
 });
+
+/**
+ * PDFs of the crawl saved under 部门预算 names that are something else: a municipal notice issuing
+ * a building-waste plan (53 pages of tonnage tables) and a monthly statistics bulletin.
+ */
+const NOTICES = ['073_包头/2026年包头市政府办公厅部门预算.pdf', '021_泉州/统计局_2026年部门预算.pdf']
+  .map((f) => join(CRAWL, f))
+  .filter((f) => existsSync(f));
+
+describe.skipIf(NOTICES.length === 0)('notices and bulletins saved as budget PDFs', () => {
+  it.each(NOTICES)('%s is not a budget disclosure', async (path) => {
+    const doc = await extractDocument(readFileSync(path), { documentId: 'notice', sourceFile: path });
+    expect(doc.status).toBe('failed');
+    expect(doc.message).toMatch(/^not a budget disclosure: .*none a budget table/);
+    expect(doc.line_items).toEqual([]);
+  }, 60_000);
+});
