@@ -105,10 +105,13 @@ export function messageOf(problems: readonly Problem[], status: CanonicalDocumen
   return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
+/** Pages left unread (undecodable, broken, beyond --max-pages) or read to nothing by OCR. */
+const UNREAD_PAGES = new Set(['page-image-undecodable', 'page-unreadable', 'ocr-no-text', 'too-many-pages']);
+
 /**
- * The problem of a document without a budget table. Unless pages could not be read (no pages, pages
- * without text and no OCR, undecodable or broken pages), what was read is all there is: it is not
- * a budget disclosure.
+ * The problem of a document without a budget table. Unless pages were left unread (no pages, pages
+ * without text and no OCR, undecodable, broken or beyond the page limit), what was read is all
+ * there is: it is not a budget disclosure.
  */
 function noBudgetTable(
   doc: SourceDocument,
@@ -117,16 +120,14 @@ function noBudgetTable(
 ): Problem {
   const scanned = problems.find((p) => p.code === 'pages-without-text');
   const misnamed = problems.find((p) => p.code === 'content-not-as-named');
-  const undecodable = problems.filter(
-    (p) => p.code === 'page-image-undecodable' || p.code === 'page-unreadable',
-  );
+  const undecodable = problems.filter((p) => UNREAD_PAGES.has(p.code));
   const unread =
     doc.pageCount === 0
       ? ': the PDF has no pages'
       : scanned
         ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
         : undecodable.length > 0
-          ? ` (${undecodable.length} page(s) could not be read)`
+          ? ` (not every page could be read${undecodable[0]?.severity === 'warning' ? `: ${undecodable[0].message.replace(/^.*?: /, '')}` : ''})`
           : undefined;
   const why = [misnamed?.message.replace(/^.*?: /, ''), notBudget].filter((s) => s !== undefined);
   const message =

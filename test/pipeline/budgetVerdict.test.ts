@@ -96,4 +96,16 @@ describe('a web page that is not a budget', () => {
     expect(doc.message).toMatch(/no budget table .*the text states 2 amount/);
     expect(doc.message).not.toMatch(/not a budget disclosure/);
   });
+
+  it('a budget cut short by --max-pages is not called "not a budget"', async () => {
+    const path = 'test/fixtures/pdf/000_b0eb34479b848794.pdf';
+    const doc = await extractDocument(
+      readFileSync(path),
+      { documentId: 'cut', sourceFile: path },
+      { maxPages: 1 },
+    );
+    expect(doc.status).toBe('failed');
+    expect(doc.message).toMatch(/no budget table .* \(not every page could be read\)/);
+    expect(doc.message).not.toMatch(/not a budget disclosure/);
+  });
 });
