@@ -80,7 +80,8 @@ export function readHtmlBlocks(text: string): Block[] {
 
 /**
  * An HTML page rather than a text dump with markup fragments: it opens with a document tag, or it
- * is markup throughout (opens with a tag, holds a table, and has no TAB or pipe rows of its own).
+ * is markup throughout (opens with a tag, holds a table, and has no TAB rows, pipe rows or markdown
+ * headings of its own).
  */
 export function isHtmlDocument(text: string): boolean {
   const head = text
@@ -89,5 +90,5 @@ export function isHtmlDocument(text: string): boolean {
     .trimStart();
   if (/^<(?:!doctype\b|html\b|head\b|body\b|meta\b|title\b|\?xml\b|!--)/i.test(head)) return true;
   if (!/^<[a-z][a-z0-9]*\b[^>]*>/i.test(head) || !/<table\b/i.test(text)) return false;
-  return !text.includes('\t') && !/^\s*\|.*\|\s*$/m.test(text);
+  return !text.includes('\t') && !/^\s*\|.*\|\s*$|^\s{0,3}#{1,6}\s/m.test(text);
 }

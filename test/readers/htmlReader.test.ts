@@ -76,6 +76,7 @@ describe('isHtmlDocument', () => {
     expect(isHtmlDocument('<h3>收支总表</h3><table><tr><td>合计</td><td>1</td></tr></table>')).toBe(true);
     expect(isHtmlDocument('<b>收支总表</b>\n合计\t1\n<table><tr><td>1</td></tr></table>')).toBe(false);
     expect(isHtmlDocument('## 收支总表\n<table><tr><td>1</td></tr></table>')).toBe(false);
+    expect(isHtmlDocument('<p>说明</p>\n## 收支总表\n<table><tr><td>1</td></tr></table>')).toBe(false);
   });
 
   it('sends a page to the structure reader and a dump to the line reader', () => {
