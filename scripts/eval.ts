@@ -17,8 +17,10 @@
  * skipped, and so are their baseline entries.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Baseline, type DocumentEvaluation, evaluateInputs, regressions } from '../src/eval/evaluate.ts';
+import { readCsv } from '../src/eval/gold.ts';
 import { addScores, f1, precision, recall, type Score, ZERO } from '../src/eval/score.ts';
 import { findInputs } from '../src/pipeline/findInputs.ts';
 import { shutdownOcr } from '../src/readers/ocr/engine.ts';
@@ -127,8 +129,17 @@ const realdocsPresent = positionals.length === 0 && existsSync(values.realdocs);
 let realEvaluations: DocumentEvaluation[] = [];
 if (realdocsPresent) {
   const real = await findInputs([values.realdocs]);
+  // Gold is keyed by the file it was written for (sources.csv: gold id → path under realdocs), not by
+  // document id: two cities publish a 统计局_2026年部门预算.pdf, and ids of colliding names change.
+  const sources = new Map(
+    readCsv(join(values['realdocs-gold'], 'sources.csv')).map((r) => [r.path ?? '', r.gold_id ?? '']),
+  );
+  const withGold = real.inputs.flatMap((input) => {
+    const goldId = sources.get(relative(values.realdocs, input.path).split(sep).join('/'));
+    return goldId ? [{ ...input, documentId: goldId }] : [];
+  });
   realEvaluations = (
-    await evaluateInputs(real.inputs, {
+    await evaluateInputs(withGold, {
       goldDir: values['realdocs-gold'],
       genericOnly: values['generic-only'],
       place: 'page',

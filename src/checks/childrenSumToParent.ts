@@ -18,8 +18,44 @@ function scopeFor(parent: AmountRow): (column: string) => string {
   return (column) => `${tableName(parent.table)} / ${rowName(parent)} / ${column}`;
 }
 
+/**
+ * A table grouped by 预算单位 prints the same codes once per unit, under a row naming the unit:
+ * each unit's rows are a hierarchy of their own, never children of another unit's 类. Blocks end
+ * where a code repeats, and — in a table where codes repeat — at a row without any code (the unit).
+ */
+export function codeBlocks(rows: readonly AmountRow[], field: CodeField): AmountRow[][] {
+  const seen = new Set<string>();
+  const repeats = rows.some((r) => {
+    const key = `${r.side}\u0000${r[field]}`;
+    if (r[field] !== '' && seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  });
+  const blocks: AmountRow[][] = [];
+  let current: AmountRow[] = [];
+  let codes = new Set<string>();
+  const close = () => {
+    if (current.length > 0) blocks.push(current);
+    current = [];
+    codes = new Set();
+  };
+  for (const row of rows) {
+    const key = `${row.side}\u0000${row[field]}`;
+    const unitRow = repeats && row.subjectCode === '' && row.economicCode === '' && !row.isTotal;
+    if (unitRow || (row[field] !== '' && codes.has(key))) close();
+    if (row[field] === '') continue;
+    codes.add(key);
+    current.push(row);
+  }
+  close();
+  return blocks;
+}
+
 function codeChecks(input: CheckInput, rows: readonly AmountRow[], field: CodeField): Check[] {
-  const coded = rows.filter((r) => r[field] !== '');
+  return codeBlocks(rows, field).flatMap((block) => blockCodeChecks(input, block, field));
+}
+
+function blockCodeChecks(input: CheckInput, coded: readonly AmountRow[], field: CodeField): Check[] {
   // Children grouped by (side, parent code) once: a 10,000-row table must not cost 10⁸ code readings.
   const childrenOf = new Map<string, AmountRow[]>();
   for (const row of coded) {

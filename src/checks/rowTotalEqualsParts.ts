@@ -3,10 +3,17 @@ import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
+import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
+import {
+  blockHeadChecks,
+  blockHeads,
+  codeRoots,
+  departmentRow,
+  unitCodeChecks,
+  unitCodeRoots,
+} from './unitHierarchy.ts';
 
 const CHECK = 'row_total_equals_parts';
-
-import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
 
 /**
  * Totals equal their parts, read from the table's own structure:
@@ -19,7 +26,7 @@ import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './m
 
 const SUMMARY = /^(?:合计|小计|总计|总额|总数)$|(?:合计|总计|总额|总数)$/u;
 const NOT_A_PART = /^(?:其中|含|扣除)|采购/u;
-const ORGANISATION = /(?:办公室|办公厅|局|委员会|中心|政府|院|站|所|队|馆)$/u;
+const ORGANISATION = /(?:办公室|办公厅|局|委员会|委|中心|政府|院|站|所|队|馆|校|处|会|社|部|园|场|台)$/u;
 
 function isSummary(segment: string): boolean {
   return SUMMARY.test(labelKey(segment));
@@ -113,10 +120,6 @@ function horizontal(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   return out;
 }
 
-function codeOf(row: AmountRow): string {
-  return row.subjectCode || row.economicCode;
-}
-
 function codeLevel(row: AmountRow): number | undefined {
   const code = readSubjectCode(row.subjectCode || row.economicCode);
   return code?.level;
@@ -129,19 +132,15 @@ const THREE_PUBLIC_CATEGORY =
 function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[] | undefined {
   const others = rows.filter((r) => r !== total && r.side === total.side && !r.isTotal);
   if (others.length === 0) return undefined;
+  const department = departmentRow(total, others);
+  if (department) return [department];
   if (others.some((r) => codeLevel(r) !== undefined)) {
-    // The roots of the code forest: rows none of whose ancestors is printed in the table
-    // (`3021101-差旅费` is a root when no `30211` row is printed).
-    const codes = new Set(others.map(codeOf).filter((c) => c !== ''));
-    return others.filter((r) => {
-      let parent = readSubjectCode(codeOf(r))?.parent;
-      while (parent) {
-        if (codes.has(parent)) return false;
-        parent = readSubjectCode(parent)?.parent;
-      }
-      return codeOf(r) !== '';
-    });
+    // Grouped by unit: the units add up to the total, each unit its own 类 rows (blockHeadChecks).
+    const heads = blockHeads(others);
+    return heads.length > 0 ? heads : codeRoots(others);
   }
+  const unitRoots = unitCodeRoots(others);
+  if (unitRoots) return unitRoots;
   const units = unitHierarchy(others);
   if (units) return units;
   // "三公" printed down the rows: 合计 = the three categories; 公务用车购置费 and 运行（维护）费 printed
@@ -229,11 +228,36 @@ function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   });
 }
 
+/** The department row under a total adds up its units, the rows below it. */
+function departmentChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  return rows.flatMap((total) => {
+    if (!total.isTotal) return [];
+    const department = departmentRow(
+      total,
+      rows.filter((r) => r !== total && r.side === total.side),
+    );
+    if (!department) return [];
+    const below = rows.filter((r) => r !== total && r.rowIndex > department.rowIndex);
+    const parts = topLevelRows(department, below.length > 0 ? [department, ...below] : []);
+    if (!parts || parts.length === 0) return [];
+    const scope = (column: string) =>
+      `${tableName(department.table)} / ${rowName(department)} / ${column} = Σ its ${parts.length} units`;
+    return rowAgainstRows(input.documentId, CHECK, department, parts, scope);
+  });
+}
+
 export function rowTotalEqualsParts(input: CheckInput): Check[] {
   const out: Check[] = [];
   for (const table of input.tables) {
     const rows = rowsOf(table, input.lineItems);
-    out.push(...horizontal(input, rows), ...vertical(input, rows), ...unitRows(input, rows));
+    out.push(
+      ...horizontal(input, rows),
+      ...vertical(input, rows),
+      ...unitRows(input, rows),
+      ...departmentChecks(input, rows),
+      ...blockHeadChecks(input, rows),
+      ...unitCodeChecks(input, rows),
+    );
   }
   return out;
 }

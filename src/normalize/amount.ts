@@ -27,11 +27,29 @@ export function normalizeNumberText(raw: string): string {
   return raw.normalize('NFKC').trim().replace(MINUS_SIGNS, '-');
 }
 
+const WRAPPED = /^([+-]?[\d,]*[.,]\d*)\s+([\d,.]+)$/;
+
+/**
+ * A formatted number wrapped inside its narrow cell: `143,999.0` with `0` on the line below,
+ * `1,234,` / `567.00`. Only a first piece with a separator in it is taken as a number cut short
+ * (`1 074` may be two numbers); after a decimal point only digits may follow, and the joined
+ * pieces must be one well-formed amount.
+ */
+function unwrapNumber(text: string): string | undefined {
+  const m = WRAPPED.exec(text);
+  if (!m) return undefined;
+  const [, head = '', tail = ''] = m;
+  if (head.includes('.') && !/^\d{1,4}$/.test(tail)) return undefined;
+  const joined = `${head}${tail}`;
+  return AMOUNT.test(joined) ? joined : undefined;
+}
+
 /** Reads a cell as an exact amount. Never rounds, never converts through a float. */
 export function parseAmount(raw: string): AmountReading {
-  const text = normalizeNumberText(stripMarkup(raw));
-  if (text === '') return BLANK;
-  if (PLACEHOLDER.test(text)) return BLANK;
+  const printed = normalizeNumberText(stripMarkup(raw));
+  if (printed === '') return BLANK;
+  if (PLACEHOLDER.test(printed)) return BLANK;
+  const text = unwrapNumber(printed) ?? printed;
   const match = AMOUNT.exec(text);
   if (!match) return TEXT;
   const [, sign = '', whole = '', fraction] = match;

@@ -6,6 +6,8 @@ import { type MoneyUnit, unitFromHeader } from '../normalize/unit.ts';
 import { readPerformanceTable } from '../performance/readPerformanceTable.ts';
 import type { ExtractedTable } from '../tables/extractedTable.ts';
 import { readGrid } from '../tables/gridItems.ts';
+import { kindFromContent } from '../tables/kindByContent.ts';
+import { withoutPageFurniture } from '../tables/pageFurniture.ts';
 import { firstProvenance, lastProvenance, type RawTable } from '../tables/rawTable.ts';
 import { segmentTables } from '../tables/segment.ts';
 import { kindFromTitle, PERFORMANCE_KINDS } from '../tables/tableKinds.ts';
@@ -94,8 +96,11 @@ export function extractTable(table: RawTable, layout: LayoutExtractor): Extracte
       at: base.start,
     });
   }
+  const content = kindFromContent(base.kind, grid.items);
   return {
     ...base,
+    kind: content.kind,
+    recognizedBy: content.reason ? `${base.recognizedBy}; ${content.reason}` : base.recognizedBy,
     unit,
     bodyRows: grid.split.body.length,
     headerPaths: grid.paths,
@@ -132,7 +137,7 @@ function fillMissingUnits(tables: readonly ExtractedTable[]): ExtractedTable[] {
 }
 
 export function extractTables(doc: SourceDocument, layout: LayoutExtractor): ExtractedTable[] {
-  const raw = stitchPageSplitTables(segmentTables(doc.blocks));
+  const raw = stitchPageSplitTables(segmentTables(withoutPageFurniture(doc.blocks)));
   const tables = raw.map((t) => extractTable(t, layout));
   const forms = layout.readForms?.(doc) ?? [];
   return fillMissingUnits([...tables, ...forms].sort((a, b) => lineOrPage(a) - lineOrPage(b)));

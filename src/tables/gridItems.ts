@@ -1,6 +1,7 @@
 import type { Problem, Provenance } from '../model.ts';
 import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText, labelKey } from '../normalize/cellText.ts';
+import { isColumnNumberRow } from './columnNumbers.ts';
 import { assignColumnRoles, type ColumnRole } from './columns.ts';
 import { gridWidth, type HeaderSplit, headerPaths, splitHeaderAndBody } from './header.ts';
 import type { RawRow } from './rawTable.ts';
@@ -276,8 +277,9 @@ export function readGrid(rows: readonly RawRow[], options: GridOptions = {}): Gr
   const problems: Problem[] = [];
   const roles: ColumnRole[] = [];
   const repairedBody: RawRow[][] = [];
+  const body = split.body.filter((row) => !isColumnNumberRow(row));
   for (const range of sides) {
-    const side = readSide(split.body, paths, range, options, items, problems);
+    const side = readSide(body, paths, range, options, items, problems);
     roles.push(...side.roles);
     repairedBody.push(side.body);
   }

@@ -78,7 +78,8 @@ export function carrySplitCodePieces(rows: readonly RawRow[], codeColumns: reado
       above = pieces;
       return row;
     }
-    if (above.slice(0, first).some((p) => p === '')) return row;
+    // Pieces to carry need a row above that printed them; a table that opens on a 款 row has none.
+    if (above.length < first || above.slice(0, first).some((p) => p === '')) return row;
     const whole = [...above.slice(0, first), ...pieces.slice(first)];
     above = whole;
     const cells = [...row.cells];

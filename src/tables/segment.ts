@@ -82,8 +82,11 @@ function isWrappedMetaValue(text: string): boolean {
   return text.length <= 16 && !/[。，,；;：:]/.test(text) && !/\d/.test(text);
 }
 
+/** A line that ends with the table's unit (`507-湖州市卫生健康委员会 单位：万元`): the meta line of a table. */
+const ENDS_WITH_UNIT = /^[^。；;，,]{0,60}?(?:金[额颜领顿])?单位\s*[:：]\s*(?:万元|元)\s*$/u;
+
 export function isMetaLine(text: string): boolean {
-  return META_LINE.test(text);
+  return META_LINE.test(text) || ENDS_WITH_UNIT.test(text);
 }
 
 /**
@@ -103,6 +106,24 @@ export function headingLinesOfRow(raws: readonly string[]): string[] | undefined
   if (filled.length > 1 && filled.every(isMetaLine)) return filled;
   if (filled.length === 1 && (matchTableTitle(first) || matchTableNumberLine(first))) return filled;
   return undefined;
+}
+
+/**
+ * A scrap of a wrapped cell that a PDF converter left above the rows of a table's next page
+ * (`(基本建设) 出`): short, no sentence, no title — the table goes on across it, and the scrap is
+ * kept with the table's notes.
+ */
+function isPageTopFragment(text: string, raw: string, at: Provenance, open: OpenTable): boolean {
+  const lastPage = open.rows.at(-1)?.at.page;
+  if (at.page === undefined || lastPage === undefined || at.page <= lastPage) return false;
+  return (
+    [...text].length <= 16 &&
+    !/[。；;：:，,]/u.test(text) &&
+    !matchTableTitle(raw) &&
+    !matchTableNumberLine(raw) &&
+    !isMetaLine(text) &&
+    !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/u.test(text)
+  );
 }
 
 export function segmentTables(blocks: readonly Block[]): RawTable[] {
@@ -143,6 +164,10 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
         !isMetaLine(text)
       )
         return;
+      if (isPageTopFragment(text, raw, at, open)) {
+        notes.push(text);
+        return;
+      }
       finish();
     }
     const number = matchTableNumberLine(raw);

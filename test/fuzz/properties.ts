@@ -413,8 +413,9 @@ export const PROPERTIES: readonly NamedProperty[] = [
     property: fc.property(fc.oneof(fc.string({ maxLength: 30 }), amountText, cellText), (raw) => {
       const reading = parseAmount(raw);
       if (reading.kind !== 'amount') return;
-      // The value is the printed number with its grouping commas and a plus sign removed, nothing else.
-      const printed = normalizeNumberText(stripMarkup(raw)).replace(/,/g, '').replace(/^\+/, '');
+      // The value is the printed number with its grouping commas, a plus sign and the space of a
+      // number wrapped in its cell removed, nothing else.
+      const printed = normalizeNumberText(stripMarkup(raw)).replace(/[,\s]/g, '').replace(/^\+/, '');
       if (printed !== reading.value) throw new Error(`"${raw}" read as ${reading.value}`);
     }),
   },

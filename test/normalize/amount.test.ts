@@ -45,6 +45,19 @@ describe('parseAmount', () => {
     expect(parseAmount(raw).kind).toBe('text');
   });
 
+  it.each([
+    ['143,999.0 0', '143999.00'],
+    ['18,536.8\n8', '18536.88'],
+    ['370,219.2 5', '370219.25'],
+    ['1,234, 567.00', '1234567.00'],
+  ])('joins the number %j wrapped inside its cell as %s', (raw, expected) => {
+    expect(value(raw)).toBe(expected);
+  });
+
+  it.each(['12 345', '1.5 2.5', '143,999.0 合计'])('does not join %j into one amount', (raw) => {
+    expect(parseAmount(raw).kind).toBe('text');
+  });
+
   it('keeps the printed scale', () => {
     const r = parseAmount('4,005.30');
     expect(r.kind === 'amount' && r.scale).toBe(2);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/model.ts';
 import { stitchPageSplitTables } from '../../src/normalize/stitch.ts';
 import { segmentTables } from '../../src/tables/segment.ts';
 import { blocksOf } from '../helpers.ts';
@@ -21,6 +22,12 @@ describe('segmentTables', () => {
     const [t] = tables('收支预算总表\n部门名称：江苏省人大\n单位:万元\n常委会办公厅\n项目⇥金额\n合计⇥1.00');
     expect(t?.title).toBe('收支预算总表');
     expect(t?.meta).toContain('常委会办公厅');
+  });
+  it('keeps the title above a line that names the unit and ends with the money unit', () => {
+    const [t] = tables(
+      '表04\n2026年市级部门财政拨款收支预算总表\n507-湖州市卫生健康委员会 单位：万元\n项目⇥预算数\n合计⇥1.00',
+    );
+    expect(t).toMatchObject({ title: '2026年市级部门财政拨款收支预算总表', number: '表04', unit: '万元' });
   });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
@@ -113,5 +120,45 @@ describe('stitchPageSplitTables', () => {
     // A unit line whose colon OCR lost keeps the title above it.
     const [unit] = scanned('预算01表收支总表\n金颜单位 万元\n项目⇥预算数\n合计⇥1');
     expect(unit).toMatchObject({ title: '收支总表', unit: '万元' });
+  });
+});
+
+describe('segmentTables on PDF pages', () => {
+  const text = (raw: string, page: number): Block => ({
+    kind: 'text',
+    raw,
+    at: { page },
+    heading: 0,
+    listItem: false,
+  });
+  const row = (raws: string[], page: number): Block => ({
+    kind: 'row',
+    cells: raws.map((raw) => ({ raw, at: { page } })),
+    at: { page },
+    format: 'layout',
+  });
+  it('goes on across a scrap of a wrapped cell at the top of the next page', () => {
+    const found = segmentTables([
+      text('收支总表', 1),
+      text('金额单位：元', 1),
+      row(['项目', '预算数'], 1),
+      row(['一、财政拨款', '10.00'], 1),
+      { kind: 'page', page: 2 },
+      text('(基本建设) 出', 2),
+      row(['二、其他收入', '5.00'], 2),
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.rows).toHaveLength(3);
+    expect(found[0]?.notes).toEqual(['(基本建设) 出']);
+  });
+  it('ends the table at prose or a heading at the top of the next page', () => {
+    const found = segmentTables([
+      text('收支总表', 1),
+      row(['项目', '预算数'], 1),
+      row(['一、财政拨款', '10.00'], 1),
+      text('三、部门预算表', 2),
+      row(['二、其他收入', '5.00'], 2),
+    ]);
+    expect(found).toHaveLength(2);
   });
 });

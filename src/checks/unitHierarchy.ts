@@ -1,0 +1,115 @@
+import type { Check } from '../../schemas/check.ts';
+import { readSubjectCode } from '../normalize/subjectCode.ts';
+import { rowAgainstRows } from './emit.ts';
+import { type AmountRow, amountOf, type CheckInput, rowName, tableName } from './model.ts';
+
+/**
+ * Tables that list a department and its units (预算单位) print a hierarchy of organisations, not
+ * parts of one sum: the department row repeats the total, its units add up to the department, and
+ * in a table grouped by unit each unit heads a block of coded rows of its own. These functions read
+ * that hierarchy from the rows; the checks then sum each level once.
+ */
+
+const CHECK = 'row_total_equals_parts';
+
+function isCoded(row: AmountRow): boolean {
+  return row.subjectCode !== '' || row.economicCode !== '';
+}
+
+/**
+ * The department's own row: the first row under a total that prints the same figure in every
+ * column the total prints, with more rows below it (its units). A lone row equal to the total is
+ * the table's only part and needs no special reading.
+ */
+export function departmentRow(total: AmountRow, others: readonly AmountRow[]): AmountRow | undefined {
+  const first = others.find((r) => r.rowIndex > total.rowIndex && !r.isTotal);
+  if (!first || isCoded(first) || unitCodeOf(first) !== undefined) return undefined;
+  if (!others.some((r) => r.rowIndex > first.rowIndex && !r.isTotal)) return undefined;
+  if (total.cells.size === 0) return undefined;
+  for (const [column, item] of total.cells) {
+    const own = first.cells.get(column);
+    if (!own || amountOf(own).units !== amountOf(item).units || amountOf(own).scale !== amountOf(item).scale)
+      return undefined;
+  }
+  return first;
+}
+
+/** Rows without codes that head a block of coded rows: the units of a table grouped by unit. */
+export function blockHeads(rows: readonly AmountRow[]): AmountRow[] {
+  return rows.filter(
+    (row, i) => !isCoded(row) && !row.isTotal && rows[i + 1] !== undefined && isCoded(rows[i + 1]!),
+  );
+}
+
+/** A unit code printed before the unit's name (`114 / 西安市人民政府办公厅`, `114001 / …`). */
+export function unitCodeOf(row: AmountRow): string | undefined {
+  if (isCoded(row)) return undefined;
+  const m = /^(\d{3,})(?: \/ |$)/u.exec(row.label);
+  if (!m || readSubjectCode(m[1]!)) return undefined;
+  return m[1];
+}
+
+/** Unit-coded rows whose code extends no other printed unit code: the top of the unit hierarchy. */
+export function unitCodeRoots(rows: readonly AmountRow[]): AmountRow[] | undefined {
+  const coded = rows.filter((r) => unitCodeOf(r) !== undefined);
+  const codes = coded.map((r) => unitCodeOf(r)!);
+  const nested = codes.some((c) => codes.some((o) => o !== c && c.startsWith(o)));
+  if (!nested) return undefined;
+  return coded.filter((r) => {
+    const code = unitCodeOf(r)!;
+    return !codes.some((o) => o !== code && code.startsWith(o));
+  });
+}
+
+function unitCodeParentOf(code: string, codes: readonly string[]): string | undefined {
+  return codes.filter((o) => o !== code && code.startsWith(o)).sort((a, b) => b.length - a.length)[0];
+}
+
+/** Each unit-coded row with sub-units equals the sum of them (`114` = `114001` + `114002`). */
+export function unitCodeChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  if (!unitCodeRoots(rows)) return [];
+  const coded = rows.filter((r) => unitCodeOf(r) !== undefined);
+  const codes = coded.map((r) => unitCodeOf(r)!);
+  return coded.flatMap((parent) => {
+    const code = unitCodeOf(parent)!;
+    const children = coded.filter(
+      (r) => r.side === parent.side && unitCodeParentOf(unitCodeOf(r)!, codes) === code,
+    );
+    if (children.length === 0) return [];
+    const scope = (column: string) =>
+      `${tableName(parent.table)} / ${rowName(parent)} / ${column} = Σ its units`;
+    return rowAgainstRows(input.documentId, CHECK, parent, children, scope);
+  });
+}
+
+/** The roots of the code forest of some coded rows (rows none of whose ancestors is printed). */
+export function codeRoots(rows: readonly AmountRow[]): AmountRow[] {
+  const codeOf = (r: AmountRow) => r.subjectCode || r.economicCode;
+  const codes = new Set(rows.map(codeOf).filter((c) => c !== ''));
+  return rows.filter((r) => {
+    let parent = readSubjectCode(codeOf(r))?.parent;
+    while (parent) {
+      if (codes.has(parent)) return false;
+      parent = readSubjectCode(parent)?.parent;
+    }
+    return codeOf(r) !== '';
+  });
+}
+
+/** Each unit heading a block of coded rows equals the 类 rows of its block. */
+export function blockHeadChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
+  const heads = blockHeads(rows);
+  return heads.flatMap((head) => {
+    const start = rows.indexOf(head) + 1;
+    const block: AmountRow[] = [];
+    for (const row of rows.slice(start)) {
+      if (!isCoded(row) || row.side !== head.side) break;
+      block.push(row);
+    }
+    const roots = codeRoots(block);
+    if (roots.length === 0) return [];
+    const scope = (column: string) =>
+      `${tableName(head.table)} / ${rowName(head)} / ${column} = Σ its 类 rows`;
+    return rowAgainstRows(input.documentId, CHECK, head, roots, scope);
+  });
+}

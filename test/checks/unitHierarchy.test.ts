@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+
+/**
+ * Tables that list a department and its units: each level sums once. Text fixtures shaped like
+ * the real Hangzhou 收入预算总表 (department row repeating the total), the Xi'an 收入总表 (unit
+ * codes 114 / 114001) and the Shenzhen 支出总表 grouped by 预算单位 (the same codes once per unit).
+ */
+
+async function checksOf(lines: readonly string[]) {
+  const text = lines.join('\n').replace(/⇥/g, '\t');
+  const doc = await extractDocument(new TextEncoder().encode(text), {
+    documentId: 'units',
+    sourceFile: 'units.txt',
+  });
+  return doc.checks.filter(
+    (c) => c.check === 'row_total_equals_parts' || c.check === 'children_sum_to_parent',
+  );
+}
+
+const failed = (checks: Awaited<ReturnType<typeof checksOf>>) => checks.filter((c) => c.status === 'fail');
+
+describe('unit hierarchy in the checks', () => {
+  it('a department row that repeats the total is the total’s one part, and its units add up to it', async () => {
+    const checks = await checksOf([
+      '收入总表',
+      '单位：万元',
+      '单位名称⇥总计⇥一般公共预算⇥其他收入',
+      '合计⇥300.00⇥200.00⇥100.00',
+      '某市交通运输局⇥300.00⇥200.00⇥100.00',
+      '某市交通运输局（本级）⇥100.00⇥50.00⇥50.00',
+      '某市道路运输管理服务中心⇥150.00⇥100.00⇥50.00',
+      '某市汽车高级技工学校⇥50.00⇥50.00⇥0.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('Σ its 3 units') && c.status === 'pass')).toBe(true);
+    // A unit that does not add up is caught at the department row.
+    const broken = await checksOf([
+      '收入总表',
+      '单位：万元',
+      '单位名称⇥总计⇥一般公共预算⇥其他收入',
+      '合计⇥300.00⇥200.00⇥100.00',
+      '某市交通运输局⇥300.00⇥200.00⇥100.00',
+      '某市交通运输局（本级）⇥100.00⇥50.00⇥50.00',
+      '某市道路运输管理服务中心⇥140.00⇥100.00⇥40.00',
+      '某市汽车高级技工学校⇥50.00⇥50.00⇥0.00',
+    ]);
+    expect(failed(broken).map((c) => c.scope)).toEqual([
+      '收入总表 / 某市交通运输局 / 总计 = Σ its 3 units',
+      '收入总表 / 某市交通运输局 / 其他收入 = Σ its 3 units',
+    ]);
+  });
+
+  it('unit codes nest: 114 adds up 114001 and 114002, and only 114 is a part of 合计', async () => {
+    const checks = await checksOf([
+      '收入总表',
+      '单位：元',
+      '单位编码⇥单位名称⇥合计',
+      '⇥合计⇥900.00',
+      '114⇥某市人民政府办公厅⇥900.00',
+      '114001⇥某市人民政府办公厅⇥600.00',
+      '114002⇥某市机关事务服务中心⇥300.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.filter((c) => c.status === 'pass').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a table grouped by unit checks each unit’s codes within the unit', async () => {
+    const checks = await checksOf([
+      '支出总表',
+      '单位：万元',
+      '预算单位⇥科目编码⇥科目名称⇥支出总计',
+      '某市人力资源和社会保障局⇥⇥⇥160.00',
+      '某市人力资源和社会保障局（本级）⇥⇥⇥100.00',
+      '⇥205⇥教育支出⇥100.00',
+      '⇥20503⇥职业教育⇥100.00',
+      '⇥2050303⇥技校教育⇥100.00',
+      '某市技师学院⇥⇥⇥60.00',
+      '⇥205⇥教育支出⇥60.00',
+      '⇥20503⇥职业教育⇥60.00',
+      '⇥2050303⇥技校教育⇥60.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    const children = checks.filter((c) => c.check === 'children_sum_to_parent');
+    expect(children.length).toBe(4);
+    expect(checks.some((c) => c.scope.includes('Σ its 类 rows') && c.status === 'pass')).toBe(true);
+  });
+});
