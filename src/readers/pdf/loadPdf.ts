@@ -13,8 +13,9 @@ const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
 const STANDARD_FONTS_URL = `${join(packageDir, 'standard_fonts')}/`;
 /**
- * pdf.js decodes JPEG 2000 (JPX) and JBIG2 images with WebAssembly decoders (openjpeg, jbig2) it
- * loads from here; without them a scanned page stored as JPX renders blank and OCR finds nothing.
+ * pdf.js decodes JPEG 2000 (JPX) images with the openjpeg WebAssembly decoder it loads from here
+ * (its no-wasm fallback lives here too): without it a page stored as JPX renders blank and OCR finds
+ * nothing. JBIG2 and CCITT images use the jbig2 decoder from here, else a slower JavaScript one.
  */
 export const WASM_URL = `${join(packageDir, 'wasm')}/`;
 /** ICC colour profiles (CMYK images) for the same reason. */
