@@ -77,6 +77,8 @@ export interface AssembleInput {
   readonly tables: readonly ExtractedTable[];
   readonly metadata: Metadata;
   readonly problems: readonly Problem[];
+  /** Why the tables read were dropped: none is a budget table (budgetVerdict.ts). */
+  readonly notBudget?: string;
 }
 
 function statusOf(
@@ -103,26 +105,43 @@ export function messageOf(problems: readonly Problem[], status: CanonicalDocumen
   return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
+/** Pages left unread (undecodable, broken, beyond --max-pages) or read to nothing by OCR. */
+const UNREAD_PAGES = new Set(['page-image-undecodable', 'page-unreadable', 'ocr-no-text', 'too-many-pages']);
+
+/**
+ * The problem of a document without a budget table. Unless pages were left unread (no pages, pages
+ * without text and no OCR, undecodable, broken or beyond the page limit), what was read is all
+ * there is: it is not a budget disclosure.
+ */
+function noBudgetTable(
+  doc: SourceDocument,
+  problems: readonly Problem[],
+  notBudget: string | undefined,
+): Problem {
+  const scanned = problems.find((p) => p.code === 'pages-without-text');
+  const misnamed = problems.find((p) => p.code === 'content-not-as-named');
+  const undecodable = problems.filter((p) => UNREAD_PAGES.has(p.code));
+  const unread =
+    doc.pageCount === 0
+      ? ': the PDF has no pages'
+      : scanned
+        ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
+        : undecodable.length > 0
+          ? ` (not every page could be read${undecodable[0]?.severity === 'warning' ? `: ${undecodable[0].message.replace(/^.*?: /, '')}` : ''})`
+          : undefined;
+  const why = [misnamed?.message.replace(/^.*?: /, ''), notBudget].filter((s) => s !== undefined);
+  const message =
+    unread !== undefined
+      ? `no budget table with amounts or indicators found in ${doc.sourceFile}${unread}`
+      : `not a budget disclosure: no budget table with amounts or indicators found in ${doc.sourceFile}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
+  return { severity: 'error', code: 'no-budget-table', message, stage: 'segment' };
+}
+
 export function assembleDocument(input: AssembleInput): CanonicalDocument {
   const { doc, tables, metadata } = input;
   const problems = [...input.problems, ...tables.flatMap((t) => t.problems)];
   if (!tables.some((t) => t.items.length > 0 || t.indicators.length > 0)) {
-    const scanned = problems.find((p) => p.code === 'pages-without-text');
-    const misnamed = problems.find((p) => p.code === 'content-not-as-named');
-    const why =
-      doc.pageCount === 0
-        ? ': the PDF has no pages'
-        : scanned
-          ? ` (${scanned.message.replace(/^.*?: /, '')}; reading them needs OCR)`
-          : misnamed
-            ? ` (${misnamed.message.replace(/^.*?: /, '')})`
-            : '';
-    problems.push({
-      severity: 'error',
-      code: 'no-budget-table',
-      message: `no budget table with amounts or indicators found in ${doc.sourceFile}${why}`,
-      stage: 'segment',
-    });
+    problems.push(noBudgetTable(doc, problems, input.notBudget));
   }
   const status = statusOf(tables, problems);
   return {

@@ -8,6 +8,7 @@ import { cleanCellText } from '../normalize/cellText.ts';
 import { stripMarkup } from '../normalize/markup.ts';
 import { type ReadOptions, readSource, type SourceIdentity, sha256Of } from '../readers/readSource.ts';
 import { assembleDocument, messageOf } from './assemble.ts';
+import { notBudgetReason } from './budgetVerdict.ts';
 import { extractTables } from './extractTables.ts';
 import { readMetadata } from './metadata.ts';
 
@@ -116,7 +117,8 @@ function narrativeRead(doc: CanonicalDocument, statements: readonly ProseStateme
       ? {
           ...p,
           severity: 'warning' as const,
-          message: `${p.message}; the text states ${statements.length} amount(s) (prose_amounts)`,
+          // Its prose states budget amounts: it is a disclosure after all, without tables.
+          message: `${p.message.replace(/^not a budget disclosure: /, '')}; the text states ${statements.length} amount(s) (prose_amounts)`,
         }
       : p,
   );
@@ -138,7 +140,10 @@ export async function extractDocument(
     const text = plainTextOf(doc);
     const choice = chooseLayout(doc, text, options);
     options.onLayoutChoice?.(choice);
-    const tables = extractTables(doc, choice.layout);
+    const read = extractTables(doc, choice.layout);
+    // A web page or notice gives no records: its numbers are menus, counters and statistics.
+    const notBudget = notBudgetReason(read);
+    const tables = notBudget === undefined ? read : [];
     const metadata = readMetadata(doc, tables, choice.layout.metadata?.(doc, text) ?? {});
     stage = 'validate';
     const canonical = assembleDocument({
@@ -148,6 +153,7 @@ export async function extractDocument(
       tables,
       metadata,
       problems: source.problems,
+      ...(notBudget !== undefined ? { notBudget } : {}),
     });
     stage = 'check';
     const checkInput = {

@@ -1,9 +1,10 @@
 import type { Cell } from '../model.ts';
+import { type ChildNode, type Element, inlineMarkup, isElement, isUnseen, parseHtml } from './htmlDom.ts';
 
 /**
- * Reads `<table>` markup into grid rows. Spanned cells are expanded so that every row has one cell
- * per grid column: a `colspan` leaves blank cells to its right (the way header spans look in text
- * dumps), a `rowspan` leaves blank cells below.
+ * Reads a `<table>` element into grid rows. Spanned cells are expanded so that every row has one
+ * cell per grid column: a `colspan` leaves blank cells to its right (the way header spans look in
+ * text dumps), a `rowspan` leaves blank cells below.
  */
 
 export interface HtmlRow {
@@ -11,35 +12,45 @@ export interface HtmlRow {
   readonly line: number;
 }
 
-const ROW = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
-const CELL = /<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/?t[dhr]\b|<\/table>|$)/gi;
-
-function spanOf(attributes: string, name: 'colspan' | 'rowspan'): number {
-  const match = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes);
-  const n = match ? Number(match[1]) : 1;
+function spanOf(el: Element, name: 'colspan' | 'rowspan'): number {
+  const n = Number.parseInt(el.attribs[name] ?? '1', 10);
   return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 1;
 }
 
-function lineAt(lineStarts: readonly number[], offset: number, firstLine: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return firstLine + lo;
+function childElements(el: Element): Element[] {
+  return el.children.filter((c): c is Element => isElement(c) && !isUnseen(c));
 }
 
-/** `markup` is the text from `<table` to `</table>`, starting at source line `firstLine`. */
-export function readHtmlTable(markup: string, firstLine: number): HtmlRow[] {
-  const lineStarts = [0];
-  for (let i = 0; i < markup.length; i++) if (markup[i] === '\n') lineStarts.push(i + 1);
+/** The rows of this table, not of a table nested in one of its cells. */
+export function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of childElements(table)) {
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot')
+      rows.push(...rowsOf(child));
+  }
+  return rows;
+}
+
+export function cellsOf(row: Element): Element[] {
+  return childElements(row).filter((c) => c.name === 'td' || c.name === 'th');
+}
+
+function containsTable(nodes: readonly ChildNode[]): boolean {
+  return nodes.some((n) => isElement(n) && (n.name === 'table' || containsTable(n.children)));
+}
+
+/** A table used to lay a page out (a table inside one of its cells) rather than a table of data. */
+export function isLayoutTable(table: Element): boolean {
+  return rowsOf(table).some((row) => cellsOf(row).some((cell) => containsTable(cell.children)));
+}
+
+export function readTableElement(table: Element, lineAt: (offset: number | null) => number): HtmlRow[] {
   const rows: HtmlRow[] = [];
   /** pending[col] = how many more rows the cell above still covers. */
   const pending: number[] = [];
-  for (const rowMatch of markup.matchAll(ROW)) {
-    const line = lineAt(lineStarts, rowMatch.index ?? 0, firstLine);
+  for (const tr of rowsOf(table)) {
+    const line = lineAt(tr.startIndex);
     const cells: Cell[] = [];
     let col = 0;
     const take = () => {
@@ -49,14 +60,14 @@ export function readHtmlTable(markup: string, firstLine: number): HtmlRow[] {
         col++;
       }
     };
-    for (const cellMatch of (rowMatch[1] ?? '').matchAll(CELL)) {
+    for (const td of cellsOf(tr)) {
       take();
-      const attributes = cellMatch[2] ?? '';
-      const colspan = spanOf(attributes, 'colspan');
-      const rowspan = spanOf(attributes, 'rowspan');
-      const cellLine = lineAt(lineStarts, (rowMatch.index ?? 0) + (cellMatch.index ?? 0), firstLine);
+      const colspan = spanOf(td, 'colspan');
+      const rowspan = spanOf(td, 'rowspan');
+      const at = { line: lineAt(td.startIndex) };
+      const raw = inlineMarkup(td.children).trim();
       for (let k = 0; k < colspan; k++) {
-        cells.push({ raw: k === 0 ? (cellMatch[3] ?? '').replace(/\s+/g, ' ') : '', at: { line: cellLine } });
+        cells.push({ raw: k === 0 ? raw : '', at });
         if (rowspan > 1) pending[col] = rowspan - 1;
         col++;
       }
@@ -65,4 +76,11 @@ export function readHtmlTable(markup: string, firstLine: number): HtmlRow[] {
     if (cells.length > 0) rows.push({ cells, line });
   }
   return rows;
+}
+
+/** `markup` is the text from `<table` to `</table>`, starting at source line `firstLine`. */
+export function readHtmlTable(markup: string, firstLine: number): HtmlRow[] {
+  const { nodes, lineAt } = parseHtml(markup, firstLine);
+  const table = nodes.find((n): n is Element => isElement(n) && n.name === 'table');
+  return table ? readTableElement(table, lineAt) : [];
 }

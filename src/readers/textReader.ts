@@ -1,10 +1,11 @@
 import type { Block, Cell } from '../model.ts';
+import { isHtmlDocument, readHtmlBlocks } from './htmlReader.ts';
 import { readHtmlTable } from './htmlTable.ts';
 
 /**
  * Turns a text dump into blocks. Recognised row formats: TAB-separated cells (most converters),
  * markdown pipe tables, and HTML `<table>` markup. Everything else is a text line; markdown heading
- * and list markers are noted and removed.
+ * and list markers are noted and removed. An HTML page is read by its structure (htmlReader.ts).
  */
 
 const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
@@ -40,6 +41,10 @@ export function splitLines(text: string): string[] {
 }
 
 export function readTextBlocks(text: string): Block[] {
+  return isHtmlDocument(text) ? readHtmlBlocks(text) : readLineBlocks(text);
+}
+
+function readLineBlocks(text: string): Block[] {
   const lines = splitLines(text);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {

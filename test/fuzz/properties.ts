@@ -10,6 +10,7 @@ import { collapseWhitespace } from '../../src/normalize/whitespace.ts';
 import { extractDocument } from '../../src/pipeline/extractDocument.ts';
 import { decodeText } from '../../src/readers/decodeText.ts';
 import { detectInputType } from '../../src/readers/detectInputType.ts';
+import { readHtmlBlocks } from '../../src/readers/htmlReader.ts';
 import { readHtmlTable } from '../../src/readers/htmlTable.ts';
 import { readTextBlocks, splitLines } from '../../src/readers/textReader.ts';
 import { matchTableTitle } from '../../src/tables/titles.ts';
@@ -352,6 +353,57 @@ export const PROPERTIES: readonly NamedProperty[] = [
         const rows = readHtmlTable(`<table>${parts.join('')}</table>`, 1);
         for (const r of rows)
           if (r.cells.length > 200 * 80) throw new Error(`${r.cells.length} cells in one row`);
+      },
+    ),
+  },
+  {
+    name: 'readHtmlBlocks reads any page: blocks on lines of the input, never a script or style',
+    testRuns: 300,
+    property: fc.property(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            '<html>',
+            '<body>',
+            '<table>',
+            '</table>',
+            '<tr>',
+            '<td colspan="2">',
+            '</td>',
+            '<p>',
+            '</p>',
+            '<h2>',
+            '<br>',
+            '<div style="display:none">',
+            '</div>',
+            '<script>var n = 987654;',
+            '<style>td { width: 987654px }',
+            '</script>',
+            '</style>',
+            '<!-- 987654 -->',
+            '\n',
+          ),
+          cellText,
+        ),
+        { maxLength: 80 },
+      ),
+      (parts) => {
+        const text = parts.join('');
+        const count = splitLines(text).length;
+        for (const block of readHtmlBlocks(text)) {
+          if (block.kind === 'page') continue;
+          const line = block.at.line;
+          if (line === undefined || line < 1 || line > count)
+            throw new Error(`block at line ${line} of ${count}`);
+          const printed =
+            block.kind === 'text'
+              ? block.raw
+              : block.kind === 'row'
+                ? block.cells.map((c) => c.raw).join(' ')
+                : '';
+          if (printed.includes('987654'))
+            throw new Error(`script, style or comment read as text: ${printed}`);
+        }
       },
     ),
   },

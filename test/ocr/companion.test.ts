@@ -40,6 +40,7 @@ describe('a scanned narrative checked against its report of tables', () => {
     expect(narrative.input_type).toBe('pdf');
     expect(narrative.status).toBe('partial');
     expect(narrative.message).toMatch(/no budget table .* the text states \d+ amount/);
+    expect(narrative.message).not.toMatch(/not a budget disclosure/);
     const stated = new Map((narrative.prose_amounts ?? []).map((a) => [a.quantity, [a.value, a.page]]));
     // Page numbers are those of the 3-page fixture (pages 5, 6, 7 of the original).
     expect(stated.get('income_total')).toEqual(['101673.03', 1]);

@@ -4,14 +4,22 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 /**
  * Opens PDFs with pdf.js (legacy build, which runs on Node 20) for untrusted input: no eval,
- * no font faces, CJK cMaps and standard fonts from the package (no network). The document is
- * always destroyed, whatever happens.
+ * no font faces, CJK cMaps, standard fonts and image decoders from the package (no network). The
+ * document is always destroyed, whatever happens.
  */
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
 const STANDARD_FONTS_URL = `${join(packageDir, 'standard_fonts')}/`;
+/**
+ * pdf.js decodes JPEG 2000 (JPX) images with the openjpeg WebAssembly decoder it loads from here
+ * (its no-wasm fallback lives here too): without it a page stored as JPX renders blank and OCR finds
+ * nothing. JBIG2 and CCITT images use the jbig2 decoder from here, else a slower JavaScript one.
+ */
+export const WASM_URL = `${join(packageDir, 'wasm')}/`;
+/** ICC colour profiles (CMYK images) for the same reason. */
+const ICC_URL = `${join(packageDir, 'iccs')}/`;
 
 export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
@@ -68,6 +76,8 @@ export async function withPdf<T>(
     cMapUrl: CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONTS_URL,
+    wasmUrl: WASM_URL,
+    iccUrl: ICC_URL,
     isEvalSupported: false,
     // A decompression bomb (an image declaring 100000 × 100000 pixels) is skipped, not decoded:
     // 64 megapixels is a page scanned at 600 dpi with room to spare.

@@ -2,6 +2,7 @@ import type { Block, Problem } from '../../model.ts';
 import { sharedOcrEngine } from '../ocr/engine.ts';
 import { OCR_DPI, ocrPage } from '../ocr/ocrPage.ts';
 import { renderPdfPage } from '../ocr/raster.ts';
+import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
 import { readPageContent } from './pageContent.ts';
@@ -74,6 +75,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
           }
           const engine = await sharedOcrEngine(options.ocrWorkers);
           const image = await renderPdfPage(page, OCR_DPI);
+          if (content.items.length === 0 && isBlankImage(image)) {
+            // Nothing to recognise: say why (an undecodable image, or an empty page), skip OCR.
+            problems.push(blankPageProblem(n, await paintedImages(page)));
+            continue;
+          }
           // Recognition runs on the worker pool while the next pages render; memory stays bounded
           // by waiting once a few pages per worker are in flight.
           ocrRuns.push(
