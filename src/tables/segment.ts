@@ -3,7 +3,7 @@ import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
 import { type MoneyUnit, unitFromStatement } from '../normalize/unit.ts';
 import type { RawRow, RawTable } from './rawTable.ts';
-import { titleWithMisreadEnding } from './tableKinds.ts';
+import { kindFromTitle, titleWithMisreadEnding } from './tableKinds.ts';
 import { matchTableNumberLine, matchTableTitle } from './titles.ts';
 
 /**
@@ -110,12 +110,19 @@ export function headingLinesOfRow(raws: readonly string[]): string[] | undefined
 
 /**
  * A title wrapped over two lines (`2022年部门综合预算政府采购（资产配置、购买服务）` /
- * `预算表（不含上年结转）`): a second line that names no table by itself (a bare 预算表 / 明细表 …)
+ * `预算表（不含上年结转）`): a short second line that names no kind by itself (预算表, 明细表 …)
  * ends the line above it, when that line is no sentence.
  */
 function titleWrappedFrom(above: string | undefined, title: string): string {
   const head = title.replace(/[（(][^（()）]*[)）]$/u, '');
-  if (!above || [...head].length > 5 || /[。；;，,：:]/u.test(above) || [...above].length > 40) return title;
+  if (
+    !above ||
+    [...head].length > 5 ||
+    kindFromTitle(title) !== undefined ||
+    /[。；;，,：:]/u.test(above) ||
+    [...above].length > 40
+  )
+    return title;
   return `${above}${title}`;
 }
 
