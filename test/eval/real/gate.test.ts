@@ -32,6 +32,7 @@ describe('the eval:real baseline gate', () => {
   it('names every figure that moved the wrong way', () => {
     const worse = {
       ...BASE,
+      budget_documents: 7,
       clean_share: 0.4,
       check_pass_rate: 0.89,
       crashes: 3,
@@ -40,7 +41,7 @@ describe('the eval:real baseline gate', () => {
       gold_f1: 0.79,
       heldout_gold_f1: 0.69,
     };
-    expect(worseThanBaseline(worse, BASE)).toHaveLength(7);
+    expect(worseThanBaseline(worse, BASE)).toHaveLength(8);
     expect(worseThanBaseline({ ...BASE, crashes: 3 }, BASE)).toEqual(['crashes: 3 (baseline 2)']);
   });
 
