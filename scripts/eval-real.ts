@@ -6,6 +6,7 @@
  *   npm run eval:real -- DIR… --dump DUMP     report on an existing dump (DIR… only names the set)
  *   npm run eval:real -- … --write-baseline   record the totals in the baseline
  *   npm run eval:real -- … --json             the report as JSON on stdout
+ *   npm run eval:real -- DIR… --cache DIR     keep the run's dump there instead
  *
  * Exits 1 when a gated total is worse than the committed baseline (test/gold/real-baseline.json,
  * one entry per input set), 0 with "skipped" when DIR does not exist (a fresh clone has no crawl).
@@ -25,6 +26,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     dump: { type: 'string' },
+    /** Where `yusuan run` keeps its incremental dump (default .scratch/eval-real/<name>). */
+    cache: { type: 'string' },
     baseline: { type: 'string', default: 'test/gold/real-baseline.json' },
     gold: { type: 'string', default: 'test/gold/crawl' },
     'write-baseline': { type: 'boolean', default: false },
@@ -42,7 +45,7 @@ async function dumpOf(name: string): Promise<string | undefined> {
     console.log(`eval:real skipped: ${absent.join(', ')} not found`);
     return undefined;
   }
-  const out = join(repoRoot, '.scratch', 'eval-real', name);
+  const out = values.cache ?? join(repoRoot, '.scratch', 'eval-real', name);
   mkdirSync(out, { recursive: true });
   let progress: ProgressReporter | undefined;
   const summary = await runCrawl(positionals, out, repoRoot, {

@@ -20,12 +20,17 @@ export const CORE_KINDS = [
 
 export type CoreKind = (typeof CORE_KINDS)[number][0];
 
-export type DocumentClass = 'report' | 'extract' | 'not-budget' | 'crash' | 'unreadable';
+export type DocumentClass = 'report' | 'extract' | 'not-budget' | 'crash' | 'timeout' | 'unreadable';
 
 const PERFORMANCE_KINDS = new Set(['project_performance', 'department_performance']);
 
-/** Problem codes of a file yusuan itself failed on (a bug, a time or memory limit), not the file's fault. */
+/** Problem codes of a file yusuan itself failed on (a bug, a thread that died, the memory limit). */
 const CRASH_CODES = new Set(['internal-error', 'schema-violation', 'extraction-stopped']);
+/**
+ * The per-file time limit: a file stopped by it is told apart from a crash, because whether it
+ * is reached depends on how loaded the machine is (a 19-page file took 300 s on a busy one).
+ */
+const TIME_LIMIT = /time limit/;
 /** Problem codes that say the file holds no budget. */
 const NOT_BUDGET_CODES = new Set(['no-budget-table', 'unsupported-input', 'empty-file', 'not-a-budget']);
 
@@ -62,6 +67,7 @@ export function failureOf(
 ): DocumentClass | undefined {
   if (doc.status !== 'failed') return undefined;
   const codes = new Set(doc.problems.map((p) => p.code));
+  if (codes.has('extraction-stopped') && TIME_LIMIT.test(doc.message)) return 'timeout';
   if ([...codes].some((c) => CRASH_CODES.has(c))) return 'crash';
   if ([...codes].some((c) => NOT_BUDGET_CODES.has(c)) || /not a budget/i.test(doc.message))
     return 'not-budget';

@@ -26,7 +26,9 @@ function coreColumn(r: DocumentReport): string {
 
 export function documentLine(r: DocumentReport, root: string): string {
   const file = r.sourceFile.startsWith(root) ? r.sourceFile.slice(root.length) : r.sourceFile;
-  const failure = r.class === 'crash' || r.class === 'unreadable' ? `  (${r.message.slice(0, 100)})` : '';
+  const failure = ['crash', 'timeout', 'unreadable'].includes(r.class)
+    ? `  (${r.message.slice(0, 100)})`
+    : '';
   return [
     r.status.padEnd(7),
     r.class.padEnd(10),
@@ -58,11 +60,11 @@ export function totalsText(t: CrawlTotals, documents: readonly DocumentReport[])
   const c = t.byClass;
   const differ = documents.filter((d) => d.checksDiffer).length;
   return [
-    `documents ${t.documents}: report ${c.report}, extract ${c.extract}, not-budget ${c['not-budget']}, crash ${c.crash}, unreadable ${c.unreadable}`,
+    `documents ${t.documents}: report ${c.report}, extract ${c.extract}, not-budget ${c['not-budget']}, crash ${c.crash}, timeout ${c.timeout}, unreadable ${c.unreadable}`,
     `budget documents (reports) ${t.budgetDocuments}: clean and complete ${t.cleanAndComplete} (${pct(t.cleanShare)})`,
     `  reports missing each core kind: ${missingKindsLine(documents)}`,
     `checks ${t.checksPassed} pass, ${t.checksFailed} fail, ${t.checksSkipped} skip: pass rate ${pct(t.checkPassRate)}`,
-    `crashes ${t.crashes}`,
+    `crashes ${t.crashes} (and ${c.timeout} stopped at the time limit, not gated: it depends on the machine's load)`,
     `non-budget files not failed ${t.nonBudgetOk}`,
     `amounts ${t.amounts}: not covered by any check ${t.uncovered} (${pct(t.amounts === 0 ? 0 : t.uncovered / t.amounts)})${differ > 0 ? ` [coverage from the current checks; ${differ} documents' checks differ from the dump's]` : ''}`,
     `other tables with amounts ${t.otherTables} (${t.otherAmounts} amounts)`,

@@ -9,13 +9,17 @@ import { type BatchOptions, type BatchSummary, runBatch } from '../../batch/runB
  * package version, and a cache made by other code would report figures that code no longer gives.
  */
 
-const CODE_FOLDERS = ['src', 'extractors', 'schemas', 'bin'];
+const CODE_FOLDERS = ['src', 'extractors', 'schemas'];
+/** Code that never runs in an extraction: a change to the report or the CLI keeps the cache. */
+const NOT_EXTRACTION = new Set([join('src', 'eval'), join('src', 'cli')]);
 const CODE_FILES = ['package.json', 'package-lock.json'];
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
+function filesUnder(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir)) || NOT_EXTRACTION.has(dir)) return [];
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? filesUnder(root, join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+    )
     .sort();
 }
 
@@ -23,12 +27,15 @@ function filesUnder(dir: string): string[] {
 export function codeDigest(repoRoot: string): string {
   const hash = createHash('sha256');
   const files = [
-    ...CODE_FOLDERS.flatMap((folder) => filesUnder(join(repoRoot, folder))),
-    ...CODE_FILES.map((f) => join(repoRoot, f)).filter((f) => existsSync(f)),
+    ...CODE_FOLDERS.flatMap((folder) => filesUnder(repoRoot, folder)),
+    ...CODE_FILES.filter((f) => existsSync(join(repoRoot, f))),
   ];
-  for (const file of files) {
-    hash.update(file.slice(repoRoot.length)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(repoRoot, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

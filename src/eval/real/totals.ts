@@ -25,7 +25,14 @@ export interface CrawlTotals {
   readonly lineNumberAmounts: number;
 }
 
-const CLASSES: readonly DocumentClass[] = ['report', 'extract', 'not-budget', 'crash', 'unreadable'];
+const CLASSES: readonly DocumentClass[] = [
+  'report',
+  'extract',
+  'not-budget',
+  'crash',
+  'timeout',
+  'unreadable',
+];
 
 export function crawlTotals(reports: readonly DocumentReport[]): CrawlTotals {
   const sum = (f: (r: DocumentReport) => number) => reports.reduce((n, r) => n + f(r), 0);

@@ -63,7 +63,12 @@ describe('what a crawled document is, without gold', () => {
         problems: [{ severity: 'error', code, message, stage: 'extract' }],
       });
     expect(classifyDocument(failed('internal-error'))).toBe('crash');
-    expect(classifyDocument(failed('extraction-stopped'))).toBe('crash');
+    expect(classifyDocument(failed('extraction-stopped', 'a.pdf: extraction crashed: x'))).toBe('crash');
+    expect(
+      classifyDocument(
+        failed('extraction-stopped', 'a.pdf: extraction stopped after the 300 s time limit per file'),
+      ),
+    ).toBe('timeout');
     expect(classifyDocument(failed('no-budget-table'))).toBe('not-budget');
     expect(classifyDocument(failed('whatever', 'a.pdf: not a budget disclosure'))).toBe('not-budget');
     expect(classifyDocument(failed('pdf-unreadable'))).toBe('unreadable');
