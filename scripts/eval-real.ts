@@ -7,6 +7,7 @@
  *   npm run eval:real -- … --write-baseline   record the totals in the baseline
  *   npm run eval:real -- … --json             the report as JSON on stdout
  *   npm run eval:real -- DIR… --cache DIR     keep the run's dump there instead
+ *   npm run eval:real -- … --verbose          list every gold line item missed or extra
  *
  * Exits 1 when a gated total is worse than the committed baseline (test/gold/real-baseline.json,
  * one entry per input set), 0 with "skipped" when DIR does not exist (a fresh clone has no crawl).
@@ -32,6 +33,8 @@ const { values, positionals } = parseArgs({
     gold: { type: 'string', default: 'test/gold/crawl' },
     'write-baseline': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    /** List every gold line item missed and every extra one. */
+    verbose: { type: 'boolean', default: false },
   },
 });
 
@@ -99,7 +102,7 @@ async function main(): Promise<number> {
   const evaluation = await evaluateCrawl(dump, values.gold);
   const current = baselineEntry(evaluation);
   if (values.json) console.log(JSON.stringify(evaluationJson(name, evaluation, current), null, 2));
-  else console.log(evaluationText(evaluation, values.gold));
+  else console.log(evaluationText(evaluation, values.gold, values.verbose));
   return gate(current, name);
 }
 

@@ -8,6 +8,19 @@ import type { CrawlTotals } from './totals.ts';
 /** The text report of `npm run eval:real`. */
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** Characters a terminal draws two columns wide (CJK and full-width forms). */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+export function displayWidth(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
+/** `padEnd` by display columns, so that columns after Chinese names line up. */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
 const MISSING = '－－';
 
 /** The folder all sources share, so that lines show paths below the crawl's root. */
@@ -76,7 +89,7 @@ const fmt = (s: Score) =>
   `${String(s.truePositives).padStart(5)}/${String(s.truePositives + s.falseNegatives).padEnd(5)} P ${precision(s).toFixed(3)} R ${recall(s).toFixed(3)} F1 ${f1(s).toFixed(3)}`;
 
 function scoreLine(name: string, strict: Score, amount: Score, width: number): string {
-  return `${name.padEnd(width)} ${fmt(strict)}   ${fmt(amount)}`;
+  return `${padDisplay(name, width)} ${fmt(strict)}   ${fmt(amount)}`;
 }
 
 function kindLines(summary: GoldSummary, width: number): string[] {
@@ -94,10 +107,10 @@ export function goldText(
   heldOut: GoldSummary | undefined,
 ): string {
   if (!all) return `blind gold: none under ${goldDir} (nothing scored)`;
-  const width = Math.max(40, ...scores.map((s) => s.key.length + 12));
+  const width = Math.max(40, ...scores.map((s) => displayWidth(s.key) + 12));
   const lines = [
     `blind gold (${goldDir}), on the gold's tables: strict line items (kind, row, codes, column, value, unit, page), then amounts (kind, value, unit, page)`,
-    `${'document'.padEnd(width)} ${'strict'.padEnd(38)}   amounts`,
+    `${'document'.padEnd(width)} ${'strict'.padEnd(36)}   amounts`,
     ...scores.map(
       (s) =>
         `${scoreLine(`${s.key}${s.heldOut ? ' (held out)' : ''}`, s.strict, s.amount, width)}${s.problem ? `  [${s.problem}]` : ''}`,
@@ -115,12 +128,24 @@ export function goldText(
   return lines.join('\n');
 }
 
-export function evaluationText(e: CrawlEvaluation, goldDir: string): string {
-  return [
+/** Every strict miss and extra of the gold documents, for whoever fixes or checks them. */
+export function goldMismatchText(scores: readonly GoldScore[]): string {
+  return scores
+    .flatMap((s) => [
+      ...s.strict.missing.map((k) => `${s.key} missing:    ${k}`),
+      ...s.strict.unexpected.map((k) => `${s.key} unexpected: ${k}`),
+    ])
+    .join('\n');
+}
+
+export function evaluationText(e: CrawlEvaluation, goldDir: string, verbose = false): string {
+  const parts = [
     documentsText(e.documents),
     '',
     totalsText(e.totals, e.documents),
     '',
     goldText(goldDir, e.gold, e.goldAll, e.goldHeldOut),
-  ].join('\n');
+  ];
+  if (verbose && e.gold.length > 0) parts.push('', goldMismatchText(e.gold));
+  return parts.join('\n');
 }
