@@ -74,12 +74,26 @@ describe('what a crawled document is, without gold', () => {
     expect(classifyDocument(failed('pdf-unreadable'))).toBe('unreadable');
   });
 
-  it('does not count a core kind whose table holds no amount', () => {
+  it('does not count a core kind whose title has no rows under it (a list of tables)', () => {
     const doc = documentOf({
       document_id: 'a',
       source_file: SOURCE,
-      tables: [table({ table_index: 0, table_kind: 'three_public_expense', line_item_count: 0 })],
+      tables: [
+        table({ table_index: 0, table_kind: 'three_public_expense', line_item_count: 0, body_rows: 0 }),
+      ],
     });
     expect(coreKindsFound(doc)).toEqual([]);
+  });
+
+  it('counts a core table printed with blank cells, and the economic-class table for 基本 (Shenzhen)', () => {
+    const doc = documentOf({
+      document_id: 'a',
+      source_file: SOURCE,
+      tables: [
+        table({ table_index: 0, table_kind: 'three_public_expense', line_item_count: 0, body_rows: 4 }),
+        table({ table_index: 1, table_kind: 'general_budget_economic_expense', line_item_count: 9 }),
+      ],
+    });
+    expect(coreKindsFound(doc)).toEqual(['general_budget_basic_expense', 'three_public_expense']);
   });
 });
