@@ -104,7 +104,7 @@ export function textColumnsOf(schema: z.ZodObject): ReadonlySet<string> {
   );
 }
 
-export function buildDataPackage(version: string) {
+export function buildDataPackage(version: string, options: { readonly bom?: boolean } = {}) {
   return {
     profile: 'tabular-data-package',
     name: 'yusuan-budget-extraction',
@@ -118,7 +118,8 @@ export function buildDataPackage(version: string) {
       profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8',
+      // Frictionless names the BOM-prefixed encoding utf-8-sig (as Python's codecs do).
+      encoding: options.bom ? 'utf-8-sig' : 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
       schema: {
         fields: fieldsOf(r.schema),

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { buildDataPackage, CSV_RESOURCES } from './datapackage.ts';
-import { dumpRows, type ResourceName } from './writeDump.ts';
+import { type DumpRows, dumpRows, type ResourceName } from './writeDump.ts';
 
 /**
  * The dump as one SQLite database (for Datasette or any SQL client): the same tables and columns
@@ -95,7 +95,10 @@ export class SqliteDump {
   }
 
   add(doc: CanonicalDocument): void {
-    const rows = dumpRows(doc);
+    this.addRows(dumpRows(doc));
+  }
+
+  addRows(rows: DumpRows): void {
     for (const [name, { columns, statement }] of this.insert)
       for (const row of rows[name]) statement.run(columns.map((c) => sqlValue(row[c])));
   }
