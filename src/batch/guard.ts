@@ -23,8 +23,8 @@ async function shardOfDump(outDir: string): Promise<string | undefined> {
   if (text === undefined) return undefined;
   try {
     const manifest = JSON.parse(text) as { shard?: unknown; documents?: Record<string, unknown> };
-    if (Object.keys(manifest.documents ?? {}).length === 0) return undefined;
-    return typeof manifest.shard === 'string' ? manifest.shard : '';
+    if (typeof manifest.shard === 'string') return manifest.shard;
+    return Object.keys(manifest.documents ?? {}).length > 0 ? '' : undefined;
   } catch {
     return undefined;
   }

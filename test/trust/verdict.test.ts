@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CanonicalDocument } from '../../schemas/document.ts';
+import { CORE_KINDS, judge, withVerdict } from '../../src/checks/verdict.ts';
+import { extractDocument, failedDocument } from '../../src/pipeline/extractDocument.ts';
+
+async function seed(name: string): Promise<CanonicalDocument> {
+  const path = `seeds/${name}.txt`;
+  return extractDocument(readFileSync(path), { documentId: name, sourceFile: path });
+}
+
+describe('judge: the verdict of a document', () => {
+  let beijing: CanonicalDocument;
+  beforeAll(async () => {
+    beijing = await seed('004_15f2cd45d2b48077');
+  });
+
+  it('verifies a report with every core table, every check passing and no OCR value in doubt', () => {
+    expect(CORE_KINDS.every((k) => beijing.tables.some((t) => t.table_kind === k))).toBe(true);
+    expect(judge(beijing)).toEqual({ verdict: 'verified', reasons: [] });
+  });
+
+  it('sends a document with a failed check to review, naming the checks', () => {
+    const [first, ...rest] = beijing.checks;
+    const doc = { ...beijing, checks: [{ ...first!, status: 'fail' as const }, ...rest] };
+    expect(judge(doc)).toEqual({
+      verdict: 'needs_review',
+      reasons: [`1 failed check (${first!.check})`],
+    });
+  });
+
+  it('names the core tables a report lacks', () => {
+    const doc = { ...beijing, tables: beijing.tables.filter((t) => t.table_kind !== 'three_public_expense') };
+    expect(judge(doc).reasons).toEqual(['core tables missing: three_public_expense']);
+  });
+
+  it('counts OCR values repaired or read below the confidence floor, and other tables with amounts', () => {
+    const items = beijing.line_items;
+    const doc = {
+      ...beijing,
+      line_items: [
+        { ...items[0]!, status: 'repaired' as const },
+        { ...items[1]!, confidence: 41 },
+        { ...items[2]!, confidence: 95 },
+        ...items.slice(3),
+      ],
+      tables: [...beijing.tables, { ...beijing.tables[0]!, table_kind: 'other' as const }],
+    };
+    expect(judge(doc)).toEqual({
+      verdict: 'needs_review',
+      reasons: [
+        '1 OCR value repaired by the checks',
+        '1 OCR value read with confidence < 70',
+        '1 table of kind other with amounts',
+      ],
+    });
+  });
+
+  it('judges a lone performance form on what it is, not on the report tables it never had', async () => {
+    const forms = await seed('001_1c3d2c2c6bd79ef7');
+    expect(forms.tables.every((t) => t.table_kind === 'project_performance')).toBe(true);
+    expect(judge(forms).verdict).toBe('verified');
+  });
+
+  it('tells a file that is no budget from a budget that failed', () => {
+    const id = { documentId: 'x', sourceFile: 'x.bin' };
+    const problem = (code: string) => ({
+      severity: 'error' as const,
+      code,
+      message: `x.bin: ${code}`,
+      stage: 'read' as const,
+    });
+    expect(judge(failedDocument(id, '0'.repeat(64), 'unknown', [problem('unsupported-input')])).verdict).toBe(
+      'not_budget',
+    );
+    const unreadable = failedDocument(id, '0'.repeat(64), 'unknown', [problem('unreadable')]);
+    expect(judge(unreadable)).toEqual({ verdict: 'failed', reasons: ['x.bin: unreadable'] });
+  });
+
+  it('sends a narrative whose amounts no report confirmed to review', () => {
+    const narrative: CanonicalDocument = {
+      ...failedDocument({ documentId: 'n', sourceFile: 'n.pdf' }, '0'.repeat(64), 'pdf', []),
+      status: 'ok',
+      prose_amounts: [
+        {
+          quantity: 'income_total',
+          label: '收入总计',
+          text: '收入101.00万元',
+          value: '101.00',
+          unit: '万元',
+        },
+      ],
+    };
+    expect(judge(narrative)).toEqual({
+      verdict: 'needs_review',
+      reasons: ['the stated amounts were not checked against a report'],
+    });
+  });
+
+  it('records the verdict on the document it writes', () => {
+    const doc = withVerdict({ ...beijing, tables: [], line_items: [], indicators: [] });
+    expect(doc.verdict).toBe('needs_review');
+    expect(doc.verdict_reasons).toEqual(['nothing extracted']);
+  });
+});
