@@ -5,7 +5,13 @@ import type { CanonicalDocument } from '../../schemas/document.ts';
 import { judge, withVerdict } from '../checks/verdict.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { toCsv } from './csv.ts';
-import { buildDataPackage, CSV_RESOURCES, columnsOf, textColumnsOf } from './datapackage.ts';
+import {
+  buildDataPackage,
+  CSV_RESOURCES,
+  columnsOf,
+  type DataPackageOptions,
+  textColumnsOf,
+} from './datapackage.ts';
 
 /**
  * Writes the dump of a run: one JSON per document and the corpus-wide CSVs, sorted by document id
@@ -155,6 +161,6 @@ export async function writeDump(
   await writeFileAtomic(join(outDir, 'datapackage.json'), dataPackageJson(options.version, options));
 }
 
-export function dataPackageJson(version: string, options: { readonly bom?: boolean } = {}): string {
+export function dataPackageJson(version: string, options: DataPackageOptions = {}): string {
   return `${JSON.stringify(buildDataPackage(version, options), null, 2)}\n`;
 }
