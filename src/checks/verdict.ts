@@ -35,11 +35,13 @@ const NOT_BUDGET_CODES = new Set(['unsupported-input', 'empty-file']);
 
 function isNotBudget(doc: CanonicalDocument): boolean {
   if (doc.problems.some((p) => NOT_BUDGET_CODES.has(p.code))) return true;
-  // Nothing read and nothing says 预算 or 决算: a file of another kind, not a budget we failed to read.
+  // No table, and nothing names a 预算 / 决算, a department or a budget year: a file of another kind,
+  // not a budget we failed to read.
   const nothing = doc.tables.length === 0 && (doc.prose_amounts?.length ?? 0) === 0;
   const scanned = doc.problems.some((p) => p.code === 'pages-without-text' || p.code === 'ocr-no-text');
   const noTable = doc.problems.some((p) => p.code === 'no-budget-table');
-  return noTable && nothing && !scanned && doc.metadata.document_kind === '';
+  const { document_kind, department, year } = doc.metadata;
+  return noTable && nothing && !scanned && document_kind === '' && department === '' && year === '';
 }
 
 function plural(n: number, word: string): string {

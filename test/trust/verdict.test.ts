@@ -73,6 +73,11 @@ describe('judge: the verdict of a document', () => {
     expect(judge(failedDocument(id, '0'.repeat(64), 'unknown', [problem('unsupported-input')])).verdict).toBe(
       'not_budget',
     );
+    const notice = failedDocument(id, '0'.repeat(64), 'text', [problem('no-budget-table')]);
+    expect(judge(notice).verdict).toBe('not_budget');
+    // A budget whose tables were not found is a failure, not "no budget": it names its department.
+    const missed = { ...notice, metadata: { ...notice.metadata, department: '深圳市人民政府外事办公室' } };
+    expect(judge(missed).verdict).toBe('failed');
     const unreadable = failedDocument(id, '0'.repeat(64), 'unknown', [problem('unreadable')]);
     expect(judge(unreadable)).toEqual({ verdict: 'failed', reasons: ['x.bin: unreadable'] });
   });
