@@ -79,9 +79,13 @@ function confirmedByNothing(doc: CanonicalDocument): string[] {
   const hasData = doc.line_items.length > 0 || doc.indicators.length > 0;
   if (!hasData && (doc.prose_amounts?.length ?? 0) === 0) return ['nothing extracted'];
   // A narrative's amounts are confirmed only by its report's tables.
-  if (!hasData && !doc.checks.some((c) => c.status === 'pass'))
+  if (!hasData && !doc.checks.some((c) => c.status !== 'skip'))
     return ['the stated amounts were not checked against a report'];
   return [];
+}
+
+function onlyNoTable(doc: CanonicalDocument): boolean {
+  return doc.problems.filter((p) => p.severity === 'error').every((p) => p.code === 'no-budget-table');
 }
 
 export function judge(doc: CanonicalDocument): Judgement {
@@ -89,8 +93,10 @@ export function judge(doc: CanonicalDocument): Judgement {
   const isNarrative = doc.line_items.length === 0 && (doc.prose_amounts?.length ?? 0) > 0;
   if (doc.status === 'failed' && !isNarrative) return { verdict: 'failed', reasons: [doc.message] };
   const missing = missingCoreKinds(doc);
+  // A narrative is `partial` by construction (it has no table of its own): its checks judge it.
+  const partial = doc.status === 'partial' && !(isNarrative && onlyNoTable(doc));
   const reasons = [
-    ...(doc.status === 'partial' ? [`partial: ${doc.message}`] : []),
+    ...(partial ? [`partial: ${doc.message}`] : []),
     ...checkReasons(doc),
     ...(missing.length > 0 ? [`core tables missing: ${missing.join(', ')}`] : []),
     ...valueReasons(doc),

@@ -100,6 +100,36 @@ describe('judge: the verdict of a document', () => {
       verdict: 'needs_review',
       reasons: ['the stated amounts were not checked against a report'],
     });
+    // Paired with its report and every stated amount found there: verified, though `partial` by construction.
+    const noTable = {
+      severity: 'error' as const,
+      code: 'no-budget-table',
+      message: 'no table',
+      stage: 'segment' as const,
+    };
+    const paired: CanonicalDocument = {
+      ...narrative,
+      status: 'partial',
+      message: 'no table',
+      problems: [noTable],
+      checks: [
+        {
+          document_id: 'n',
+          check: 'prose_matches_table',
+          scope: 'income_total vs report r table income_expense_summary',
+          expected: '101.00',
+          actual: '101.00',
+          difference: '0',
+          tolerance: '0',
+          status: 'pass',
+          message: '',
+        },
+      ],
+    };
+    expect(judge(paired)).toEqual({ verdict: 'verified', reasons: [] });
+    expect(judge({ ...paired, checks: [{ ...paired.checks[0]!, status: 'fail' }] }).reasons).toEqual([
+      '1 failed check (prose_matches_table)',
+    ]);
   });
 
   it('records the verdict on the document it writes', () => {
