@@ -55,11 +55,20 @@ function checkReasons(doc: CanonicalDocument): string[] {
   return [`${plural(failed.length, 'failed check')} (${names})`];
 }
 
+/**
+ * Templates that print another table in a core table's place: Shenzhen's 基本支出总表 (all sources)
+ * stands where others print the 一般公共预算基本支出表.
+ */
+const STANDS_FOR: Partial<Record<TableKind, readonly TableKind[]>> = {
+  general_budget_basic_expense: ['basic_expense_summary'],
+};
+
 function missingCoreKinds(doc: CanonicalDocument): TableKind[] {
   const found = new Set(doc.tables.filter((t) => t.line_item_count > 0).map((t) => t.table_kind));
   // A lone performance form or narrative is judged on what it is, not on a report it is not.
   const isReport = [...found].some((k) => k !== 'other' && !PERFORMANCE_KINDS.has(k));
-  return isReport ? CORE_KINDS.filter((k) => !found.has(k)) : [];
+  if (!isReport) return [];
+  return CORE_KINDS.filter((k) => !found.has(k) && !(STANDS_FOR[k] ?? []).some((alt) => found.has(alt)));
 }
 
 function valueReasons(doc: CanonicalDocument): string[] {

@@ -34,6 +34,20 @@ describe('judge: the verdict of a document', () => {
     expect(judge(doc).reasons).toEqual(['core tables missing: three_public_expense']);
   });
 
+  it("takes Shenzhen's 基本支出总表 for the 一般公共预算基本支出表 its template does not print", () => {
+    const basic = (t: CanonicalDocument['tables'][number]) => t.table_kind === 'general_budget_basic_expense';
+    const without = { ...beijing, tables: beijing.tables.filter((t) => !basic(t)) };
+    expect(judge(without).reasons).toEqual(['core tables missing: general_budget_basic_expense']);
+    const shenzhen = {
+      ...without,
+      tables: [
+        ...without.tables,
+        { ...beijing.tables.find(basic)!, table_kind: 'basic_expense_summary' as const },
+      ],
+    };
+    expect(judge(shenzhen).verdict).toBe('verified');
+  });
+
   it('counts OCR values repaired or read below the confidence floor, and other tables with amounts', () => {
     const items = beijing.line_items;
     const doc = {
