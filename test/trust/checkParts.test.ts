@@ -9,7 +9,10 @@ describe('a failed sum lists the parts it summed', () => {
   it('names each part with its row, column, value and page or line; the parts add up to the sum shown', async () => {
     const path = 'seeds/004_15f2cd45d2b48077.txt';
     const doc = await extractDocument(readFileSync(path), { documentId: '004', sourceFile: path });
-    const check = doc.checks.find((c) => (c.check === 'children_sum_to_parent' || c.check === 'row_total_equals_parts') && c.status === 'pass')!;
+    const check = doc.checks.find(
+      (c) =>
+        (c.check === 'children_sum_to_parent' || c.check === 'row_total_equals_parts') && c.status === 'pass',
+    )!;
     expect(check.parts).toBeUndefined();
     const total = doc.line_items.find(
       (it) => it.table_index === check.table_index && it.line === check.line && it.value === check.expected,
