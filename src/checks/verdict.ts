@@ -39,9 +39,13 @@ function isNotBudget(doc: CanonicalDocument): boolean {
   // not a budget we failed to read.
   const nothing = doc.tables.length === 0 && (doc.prose_amounts?.length ?? 0) === 0;
   const scanned = doc.problems.some((p) => p.code === 'pages-without-text' || p.code === 'ocr-no-text');
-  const noTable = doc.problems.some((p) => p.code === 'no-budget-table');
+  const noTable = doc.problems.filter((p) => p.code === 'no-budget-table');
+  // The tables it holds were read and judged none a budget table (a statistics page, a plan).
+  if (noTable.some((p) => /none a budget table/u.test(p.message))) return true;
   const { document_kind, department, year } = doc.metadata;
-  return noTable && nothing && !scanned && document_kind === '' && department === '' && year === '';
+  return (
+    noTable.length > 0 && nothing && !scanned && document_kind === '' && department === '' && year === ''
+  );
 }
 
 function plural(n: number, word: string): string {

@@ -92,6 +92,14 @@ describe('judge: the verdict of a document', () => {
     // A budget whose tables were not found is a failure, not "no budget": it names its department.
     const missed = { ...notice, metadata: { ...notice.metadata, department: '深圳市人民政府外事办公室' } };
     expect(judge(missed).verdict).toBe('failed');
+    // Tables read and judged none a budget table (a crawled statistics page): not a budget, whatever it names.
+    const statistics = {
+      ...missed,
+      problems: [
+        { ...problem('no-budget-table'), message: 'x: its 3 table(s) with numbers are none a budget table' },
+      ],
+    };
+    expect(judge(statistics).verdict).toBe('not_budget');
     const unreadable = failedDocument(id, '0'.repeat(64), 'unknown', [problem('unreadable')]);
     expect(judge(unreadable)).toEqual({ verdict: 'failed', reasons: ['x.bin: unreadable'] });
   });
