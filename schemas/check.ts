@@ -31,6 +31,12 @@ export const CheckSchema = z.object({
   table_index: z.number().int().nonnegative().optional(),
   line: z.number().int().positive().optional(),
   page: z.number().int().positive().optional(),
+  parts: z
+    .string()
+    .optional()
+    .describe(
+      "failed sums: each part summed, as `row label | column label = value @ page or line`, joined with '; '",
+    ),
 });
 
 export type Check = z.infer<typeof CheckSchema>;

@@ -40,7 +40,15 @@ export function sumCheck(c: SumCheck): Check {
         ? `differs by ${show(cmp.difference)}, within the rounding tolerance of ${show(cmp.tolerance)} for ${c.partCount} parts`
         : `total ${show(expected)} but its ${c.partCount} parts sum to ${show(actual)} (difference ${show(cmp.difference)})`,
     ...placeOf(c.total),
+    // Where to look when the sum fails: the parts as read, each with its place.
+    ...(cmp.withinTolerance ? {} : { parts: c.parts.map(describePart).join('; ') }),
   };
+}
+
+export function describePart(item: LineItem): string {
+  const at =
+    item.page !== undefined ? `page ${item.page}` : item.line !== undefined ? `line ${item.line}` : '';
+  return `${item.row_label} | ${item.column_label} = ${item.value}${at ? ` @ ${at}` : ''}`;
 }
 
 export function equalityCheck(
