@@ -10,6 +10,7 @@ import {
   blockHeads,
   codeRoots,
   departmentRow,
+  pastEqualChain,
   unitCodeChecks,
   unitCodeRoots,
 } from './unitHierarchy.ts';
@@ -190,7 +191,7 @@ function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
     const below = rows.filter(
       (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
     );
-    const members = unitMembers(below);
+    const members = unitMembers(pastEqualChain(unit, below));
     if (members.length === 0) return [];
     const scope = (column: string) =>
       `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ rows below`;
