@@ -122,3 +122,23 @@ describe('a chain of rows repeating their parent', () => {
     expect(checks.some((c) => c.scope.includes('251001') && c.status === 'pass')).toBe(true);
   });
 });
+
+describe('units numbered by code', () => {
+  it('are known by their code whatever their name (无锡市少年宫, 中学): none adds up the next', async () => {
+    const checks = await checksOf([
+      '收入总表',
+      '单位：万元',
+      '部门代码⇥部门名称⇥合计',
+      '合计⇥⇥60.00',
+      '305⇥某市教育局⇥60.00',
+      '305001⇥某市教育局（本级）⇥10.00',
+      '305006⇥某市高等教育发展服务中心⇥15.00',
+      '305007⇥某市少年宫⇥20.00',
+      '305010⇥某市辅仁高级中学⇥15.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(
+      checks.some((c) => c.scope.includes('305 / 某市教育局 / 合计 = Σ its units') && c.status === 'pass'),
+    ).toBe(true);
+  });
+});
