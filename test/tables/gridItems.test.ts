@@ -8,6 +8,21 @@ const items = (text: string) =>
   );
 
 describe('readGrid', () => {
+  it('reads a 部门 and a 政府 code, each split over its own 类 | 款 columns (Yantai 公开表6)', () => {
+    expect(
+      items(
+        [
+          '科目编码⇥⇥部门预算支出经济分类科目名称⇥科目编码⇥⇥政府预算支出经济分类科目名称⇥基本支出',
+          '类⇥款⇥⇥类⇥款⇥⇥小计',
+          '301⇥⇥工资福利支出⇥501⇥⇥机关工资福利支出⇥299.30',
+          '301⇥01⇥基本工资⇥501⇥01⇥工资奖金津补贴⇥145.81',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '工资福利支出 / 机关工资福利支出||301|基本支出 / 小计|299.30',
+      '基本工资 / 工资奖金津补贴||30101|基本支出 / 小计|145.81',
+    ]);
+  });
   it('reads three 支出 label groups beside a 序号 column (Xi’an 收支总表)', () => {
     expect(
       items(
