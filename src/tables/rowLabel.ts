@@ -43,6 +43,11 @@ function codeRuns(codeColumns: ReadonlySet<number>): number[][] {
   return runs;
 }
 
+/** A code wrapped inside its narrow cell (`2620` over `01`) is one code: `262001`. */
+function joinWrappedDigits(text: string): string {
+  return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
+}
+
 export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<number> = new Set()): RowLabel {
   const parts: string[] = [];
   let subjectCode = '';
@@ -59,7 +64,7 @@ export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<nu
     else govEconomicCode = split;
   }
   cells.forEach((cell, i) => {
-    const text = cleanLabel(cell.raw);
+    const text = joinWrappedDigits(cleanLabel(cell.raw));
     if (text === '' || joinedColumns.has(i)) return;
     const coded = codeColumns.has(i)
       ? { code: readSubjectCode(text), name: readSubjectCode(text) ? '' : text }

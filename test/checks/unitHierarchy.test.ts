@@ -142,3 +142,19 @@ describe('units numbered by code', () => {
     ).toBe(true);
   });
 });
+
+describe('a unit code wrapped inside its cell', () => {
+  it('is one code (2620 over 01 is 262001), under its department 262', async () => {
+    const checks = await checksOf([
+      '“三公”经费表',
+      '金额单位：元',
+      '单位编码⇥单位名称⇥合计',
+      '⇥合计⇥30',
+      '262⇥某市工业和信息化局⇥30',
+      '2620 01⇥某市工业和信息化局⇥10',
+      '2620 03⇥某市节能监察支队⇥20',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('262 / 某市工业和信息化局 / 合计 = Σ its units'))).toBe(true);
+  });
+});
