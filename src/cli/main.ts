@@ -6,6 +6,7 @@ import { extractIsolated } from '../batch/extractIsolated.ts';
 import { mergeDumps } from '../batch/mergeDumps.ts';
 import { type BatchSummary, runBatch } from '../batch/runBatch.ts';
 import { parseShard } from '../batch/shard.ts';
+import { DEFAULT_OCR_PAGE_TIMEOUT_S } from '../batch/workerPool.ts';
 import { withCompanionChecks } from '../checks/companionProse.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { findInputs } from '../pipeline/findInputs.ts';
@@ -43,7 +44,10 @@ options (extract and run):
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
   --ocr-workers N    OCR worker threads (default: one per core)
-  --timeout S        time limit per file in seconds (default 300)
+  --timeout S        time limit per file in seconds, before OCR (default 300)
+  --ocr-page-timeout S
+                     added to a file's time limit for each page it sends to OCR
+                     (default ${DEFAULT_OCR_PAGE_TIMEOUT_S}: a 100-page scan may take 300 + 100 × ${DEFAULT_OCR_PAGE_TIMEOUT_S} s)
   --memory MB        heap limit per file in MiB (default 4096)
   --strict           exit non-zero when any document is not ok or any check fails
   --bom              write CSVs with a UTF-8 BOM (for Excel)
@@ -84,6 +88,7 @@ const EXTRACT_OPTIONS = {
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '300' },
+  'ocr-page-timeout': { type: 'string', default: String(DEFAULT_OCR_PAGE_TIMEOUT_S) },
   memory: { type: 'string', default: '4096' },
 } as const;
 
@@ -155,8 +160,9 @@ async function extract(args: string[]): Promise<number> {
   }
   const extractOptions = extractOptionsOf('extract', values);
   const timeout = positiveNumber('extract', 'timeout', values.timeout);
+  const ocrPageTimeout = positiveNumber('extract', 'ocr-page-timeout', values['ocr-page-timeout']);
   const memory = positiveNumber('extract', 'memory', values.memory);
-  for (const wrong of [extractOptions, timeout, memory])
+  for (const wrong of [extractOptions, timeout, ocrPageTimeout, memory])
     if (typeof wrong === 'string') {
       process.stderr.write(`${wrong}\n`);
       return 2;
@@ -168,10 +174,18 @@ async function extract(args: string[]): Promise<number> {
     process.stderr.write('yusuan extract: no input files found\n');
     return 1;
   }
+  // On a terminal a line under the documents' names which file and page OCR is reading.
+  const progress =
+    process.stderr.isTTY && !values.quiet && !values.json
+      ? new ProgressReporter(process.stderr, inputs.length)
+      : undefined;
+  let done = 0;
   const onDocument = (doc: CanonicalDocument) => {
+    if (progress) process.stderr.write('\r\u001b[K');
     if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
     // What went wrong and where goes to stderr whatever the output mode, for logs of unattended runs.
     if (doc.status !== 'ok') process.stderr.write(`${doc.document_id}: ${doc.status}: ${doc.message}\n`);
+    progress?.tick(++done, doc.status === 'failed');
   };
   const extracted = values['in-process']
     ? await runExtract(inputs, { ...options, onDocument })
@@ -179,9 +193,12 @@ async function extract(args: string[]): Promise<number> {
         extract: options,
         limits: { maxFileBytes: options.maxFileBytes },
         timeoutMs: (timeout as number) * 1000,
+        ocrPageMs: (ocrPageTimeout as number) * 1000,
         memoryMb: Math.floor(memory as number),
         onDocument,
+        onOcrPage: (file, page, pages) => progress?.ocrPage(file, page, pages),
       });
+  if (progress) process.stderr.write('\r\u001b[K');
   const docs = withCompanionChecks(extracted);
   // The lines above were printed before the pairing: say what the narratives' checks became.
   if (!values.quiet && !values.json)
@@ -242,9 +259,10 @@ async function run(args: string[]): Promise<number> {
   const extractOptions = extractOptionsOf('run', values);
   const concurrency = positiveNumber('run', 'concurrency', values.concurrency);
   const timeout = positiveNumber('run', 'timeout', values.timeout);
+  const ocrPageTimeout = positiveNumber('run', 'ocr-page-timeout', values['ocr-page-timeout']);
   const memory = positiveNumber('run', 'memory', values.memory);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  for (const wrong of [extractOptions, concurrency, timeout, memory, shard])
+  for (const wrong of [extractOptions, concurrency, timeout, ocrPageTimeout, memory, shard])
     if (typeof wrong === 'string') {
       process.stderr.write(`${wrong.startsWith('yusuan') ? '' : 'yusuan run: '}${wrong}\n`);
       return 2;
@@ -257,6 +275,7 @@ async function run(args: string[]): Promise<number> {
     limits: { maxFileBytes: (extractOptions as { maxFileBytes: number }).maxFileBytes },
     ...(typeof concurrency === 'number' ? { concurrency: Math.floor(concurrency) } : {}),
     timeoutMs: (timeout as number) * 1000,
+    ocrPageMs: (ocrPageTimeout as number) * 1000,
     memoryMb: Math.floor(memory as number),
     force: values.force,
     ...(shard && typeof shard !== 'string' ? { shard } : {}),
@@ -273,6 +292,7 @@ async function run(args: string[]): Promise<number> {
         process.stderr.write(`${doc.documentId}: ${doc.status}: ${doc.message}\n`);
       }
     },
+    onOcrPage: (file, page, pages) => progress?.ocrPage(file, page, pages),
   });
   progress?.end();
   for (const p of summary.problems) process.stderr.write(`yusuan: ${p}\n`);
