@@ -9,7 +9,10 @@
  * gold has no such amount in that table kind. Exits 1 below the targets: amount-level P and R
  * ≥ 0.99 (clean 300 dpi), ≥ 0.97 (degraded), and no wrong repair.
  *
- *   npm run eval:ocr [-- --set clean|degraded|PATH] [--workers N] [--verbose] [--cache DIR]
+ *   npm run eval:ocr [-- --set clean|degraded|PATH] [--gold DIR] [--workers N] [--verbose] [--cache DIR]
+ *
+ * The held-out scans (layouts no OCR rule was written against):
+ *   npm run eval:ocr -- --set test/fixtures/scan/heldout --gold test/gold/layouts
  *
  * --cache DIR keeps tesseract's answer per page image and per re-read crop (keyed by the image's
  * sha256 and the kind of reading), so work on what happens after recognition is measured in
@@ -46,10 +49,11 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     cache: { type: 'string' },
+    gold: { type: 'string', default: 'test/gold' },
   },
 });
 const TARGET: Record<string, number> = { clean: 0.99, degraded: 0.97 };
-const GOLD = 'test/gold';
+const GOLD = values.gold;
 const LOW_CONFIDENCE = 70;
 
 const amountKey = (r: Readonly<Record<string, unknown>>) =>
@@ -114,7 +118,10 @@ for (const set of values.set) {
       { ocr: 'auto', ...(workers ? { ocrWorkers: workers } : {}) },
     );
     const seconds = (performance.now() - started) / 1000;
-    const gold = loadGold(GOLD, defaultGoldId(GOLD, id)).lineItems ?? [];
+    // A scan is named after its source and the scan's dpi (wuhan-tab-scan200): the source's gold.
+    const source = id.replace(/-scan\d+$/, '');
+    const goldId = existsSync(join(GOLD, `${source}.line_items.csv`)) ? source : defaultGoldId(GOLD, id);
+    const gold = loadGold(GOLD, goldId).lineItems ?? [];
     const goldKeys = gold.map(amountKey);
     const before = matchKeys(goldKeys, asRead(doc.line_items).map(amountKey));
     const after = matchKeys(goldKeys, doc.line_items.map(amountKey));
