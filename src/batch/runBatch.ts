@@ -37,6 +37,8 @@ export interface BatchOptions {
   readonly limits?: InputLimits;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
+  /** Added to a file's time limit per page sent to OCR (default: the pool's). */
+  readonly ocrPageMs?: number;
   readonly memoryMb?: number;
   readonly force?: boolean;
   readonly shard?: Shard;
@@ -44,6 +46,8 @@ export interface BatchOptions {
   readonly sqlite?: string;
   readonly onStart?: (plan: { toExtract: number; unchanged: number; removed: number }) => void;
   readonly onDocument?: (summary: DocumentSummary, done: number, total: number) => void;
+  /** A page of a file went to OCR. */
+  readonly onOcrPage?: (file: string, page: number, pages: number) => void;
 }
 
 export interface BatchSummary {
@@ -193,6 +197,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       size,
       timeoutMs: options.timeoutMs ?? 300_000,
       memoryMb: options.memoryMb ?? 4096,
+      ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
     });
     const queue = new PQueue({ concurrency: size });
     // The manifest is saved at most once a second: a killed run loses at most that much work.
@@ -205,13 +210,16 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
             const cachePath = join(cacheDir, `${input.documentId}.json`);
             // Threads get at most one OCR worker each: the pool already fills the cores.
             const extract = { ocrWorkers: 1, ...options.extract };
-            const answer = await pool.run({
-              path: input.path,
-              documentId: input.documentId,
-              cachePath,
-              options: extract,
-              limits: options.limits ?? {},
-            });
+            const answer = await pool.run(
+              {
+                path: input.path,
+                documentId: input.documentId,
+                cachePath,
+                options: extract,
+                limits: options.limits ?? {},
+              },
+              (p) => options.onOcrPage?.(input.path, p.ocrPage, p.pages),
+            );
             let summary: DocumentSummary;
             if (answer.ok) summary = answer.summary;
             else {

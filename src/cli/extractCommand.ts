@@ -13,6 +13,7 @@ import { runExtract } from '../pipeline/runExtract.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
 import { EXTRACT_OPTIONS, extractOptionsOf, positiveNumber, USAGE, version } from './options.ts';
+import { ProgressReporter } from './progress.ts';
 
 /** `yusuan extract`: one-off extraction, everything in memory. */
 
@@ -28,8 +29,9 @@ export async function extract(args: string[]): Promise<number> {
   }
   const extractOptions = extractOptionsOf('extract', values);
   const timeout = positiveNumber('extract', 'timeout', values.timeout);
+  const ocrPageTimeout = positiveNumber('extract', 'ocr-page-timeout', values['ocr-page-timeout']);
   const memory = positiveNumber('extract', 'memory', values.memory);
-  for (const wrong of [extractOptions, timeout, memory])
+  for (const wrong of [extractOptions, timeout, ocrPageTimeout, memory])
     if (typeof wrong === 'string') {
       process.stderr.write(`${wrong}\n`);
       return 2;
@@ -53,10 +55,18 @@ export async function extract(args: string[]): Promise<number> {
     return 1;
   }
   const { unique, duplicates } = splitDuplicates(await hashInputs(inputs));
+  // On a terminal a line under the documents' names which file and page OCR is reading.
+  const progress =
+    process.stderr.isTTY && !values.quiet && !values.json
+      ? new ProgressReporter(process.stderr, unique.length)
+      : undefined;
+  let done = 0;
   const onDocument = (doc: CanonicalDocument) => {
+    if (progress) process.stderr.write('\r\u001b[K');
     if (!values.quiet && !values.json) process.stdout.write(`${documentLine(doc)}\n`);
     // What went wrong and where goes to stderr whatever the output mode, for logs of unattended runs.
     if (doc.status !== 'ok') process.stderr.write(`${doc.document_id}: ${doc.status}: ${doc.message}\n`);
+    progress?.tick(++done, doc.status === 'failed');
   };
   const extracted = values['in-process']
     ? await runExtract(unique, { ...options, onDocument })
@@ -64,9 +74,12 @@ export async function extract(args: string[]): Promise<number> {
         extract: options,
         limits: { maxFileBytes: options.maxFileBytes },
         timeoutMs: (timeout as number) * 1000,
+        ocrPageMs: (ocrPageTimeout as number) * 1000,
         memoryMb: Math.floor(memory as number),
         onDocument,
+        onOcrPage: (file, page, pages) => progress?.ocrPage(file, page, pages),
       });
+  if (progress) process.stderr.write('\r\u001b[K');
   const docs = withCompanionChecks(extracted);
   if (!values.quiet && !values.json) printPairings(extracted, docs);
   const copies = duplicates.map((d) => ({

@@ -43,9 +43,10 @@ async function run(args: string[]): Promise<number> {
   const extractOptions = extractOptionsOf('run', values);
   const concurrency = positiveNumber('run', 'concurrency', values.concurrency);
   const timeout = positiveNumber('run', 'timeout', values.timeout);
+  const ocrPageTimeout = positiveNumber('run', 'ocr-page-timeout', values['ocr-page-timeout']);
   const memory = positiveNumber('run', 'memory', values.memory);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  for (const wrong of [extractOptions, concurrency, timeout, memory, shard])
+  for (const wrong of [extractOptions, concurrency, timeout, ocrPageTimeout, memory, shard])
     if (typeof wrong === 'string') {
       process.stderr.write(`${wrong.startsWith('yusuan') ? '' : 'yusuan run: '}${wrong}\n`);
       return 2;
@@ -58,6 +59,7 @@ async function run(args: string[]): Promise<number> {
     limits: { maxFileBytes: (extractOptions as { maxFileBytes: number }).maxFileBytes },
     ...(typeof concurrency === 'number' ? { concurrency: Math.floor(concurrency) } : {}),
     timeoutMs: (timeout as number) * 1000,
+    ocrPageMs: (ocrPageTimeout as number) * 1000,
     memoryMb: Math.floor(memory as number),
     force: values.force,
     ...(shard && typeof shard !== 'string' ? { shard } : {}),
@@ -74,6 +76,7 @@ async function run(args: string[]): Promise<number> {
         process.stderr.write(`${doc.documentId}: ${doc.status}: ${doc.message}\n`);
       }
     },
+    onOcrPage: (file, page, pages) => progress?.ocrPage(file, page, pages),
   });
   progress?.end();
   if (summary.refused) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { layoutFamilies } from '../../extractors/index.ts';
+import { DEFAULT_OCR_PAGE_TIMEOUT_S } from '../batch/workerPool.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { DEFAULT_MAX_PAGES } from '../readers/pdf/pdfReader.ts';
 import { DEFAULT_MAX_FILE_BYTES, MIB } from '../readers/readInputFile.ts';
@@ -32,7 +33,10 @@ options (extract and run):
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
   --ocr-workers N    OCR worker threads (default: one per core)
-  --timeout S        time limit per file in seconds (default 300)
+  --timeout S        time limit per file in seconds, before OCR (default 300)
+  --ocr-page-timeout S
+                     added to a file's time limit for each page it sends to OCR
+                     (default ${DEFAULT_OCR_PAGE_TIMEOUT_S}: a 100-page scan may take 300 + 100 × ${DEFAULT_OCR_PAGE_TIMEOUT_S} s)
   --memory MB        heap limit per file in MiB (default 4096)
   --strict           exit 1 unless every document is verified (or not a budget);
                      without it, exit 1 only when a document failed
@@ -74,6 +78,7 @@ export const EXTRACT_OPTIONS = {
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '300' },
+  'ocr-page-timeout': { type: 'string', default: String(DEFAULT_OCR_PAGE_TIMEOUT_S) },
   memory: { type: 'string', default: '4096' },
 } as const;
 
