@@ -41,7 +41,8 @@ function isNotBudget(doc: CanonicalDocument): boolean {
   const scanned = doc.problems.some((p) => p.code === 'pages-without-text' || p.code === 'ocr-no-text');
   const noTable = doc.problems.filter((p) => p.code === 'no-budget-table');
   // The tables it holds were read and judged none a budget table (a statistics page, a plan).
-  if (noTable.some((p) => /none a budget table/u.test(p.message))) return true;
+  // The reader found every page and judged what it holds: not a budget disclosure (a notice, a site page).
+  if (noTable.some((p) => /^not a budget disclosure|none a budget table/u.test(p.message))) return true;
   const { document_kind, department, year } = doc.metadata;
   return (
     noTable.length > 0 && nothing && !scanned && document_kind === '' && department === '' && year === ''

@@ -100,6 +100,14 @@ describe('judge: the verdict of a document', () => {
       ],
     };
     expect(judge(statistics).verdict).toBe('not_budget');
+    // Every page read, nothing in it a budget table: the reader says so, and the verdict follows it.
+    const gazette = {
+      ...missed,
+      problems: [
+        { ...problem('no-budget-table'), message: 'not a budget disclosure: no budget table … in x.pdf' },
+      ],
+    };
+    expect(judge(gazette).verdict).toBe('not_budget');
     const unreadable = failedDocument(id, '0'.repeat(64), 'unknown', [problem('unreadable')]);
     expect(judge(unreadable)).toEqual({ verdict: 'failed', reasons: ['x.bin: unreadable'] });
   });
