@@ -18,6 +18,7 @@ import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
 import { formatInspection, inspectDocument } from './inspect.ts';
 import { ProgressReporter } from './progress.ts';
+import { report } from './report.ts';
 
 /** The `yusuan` command. Only this module prints or exits; everything below returns values. */
 
@@ -28,6 +29,7 @@ usage:
   yusuan run <folders…> --out DIR [options]                  incremental batch run over a corpus
   yusuan merge <dump folders…> --out DIR [--sqlite FILE] [--bom]
                                                              merge the dumps of --shard runs
+  yusuan report <dump folder> [--out DIR]                   static review site of a dump (opens from disk)
   yusuan inspect <files…> [--generic-only] [--layout NAME] [--json]
                                                              which layout, which tables, which checks:
                                                              the first thing to run on a new city's file
@@ -391,6 +393,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'run') return run(rest);
   if (command === 'merge') return merge(rest);
+  if (command === 'report') return report(rest);
   if (command === 'inspect') {
     try {
       return await inspect(rest);
