@@ -31,9 +31,14 @@ function place(cell: CheckCell): string {
   return where.length > 0 ? ` (${where.join(' ')})` : '';
 }
 
-/** The compact form of the cells for one CSV column: `total 合计 = 10 (p. 3 [..]); part 甲 = 4 …`. */
+/** The compact form of the cells for one CSV column: `total 合计 · 金额 = 10 (p. 3 [..]); part …`. */
 export function partsText(cells: readonly CheckCell[]): string {
-  return cells.map((c) => `${c.role} ${c.row_label} = ${c.value}${place(c)}`).join('; ');
+  return cells
+    .map(
+      (c) =>
+        `${c.role} ${[c.row_label, c.column_label].filter((s) => s !== '').join(' · ')} = ${c.value}${place(c)}`,
+    )
+    .join('; ');
 }
 
 /** The `cells` and `parts` fields of a check, given the figures it compared. */
