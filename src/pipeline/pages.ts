@@ -38,6 +38,28 @@ function edgeTexts(lines: readonly string[]): string[] {
   return [...lines.slice(-EDGE_LINES).reverse(), ...lines.slice(0, EDGE_LINES)];
 }
 
+/** A page's last line when it is a bare number (`2`): a folio only if the next or previous page agrees. */
+function bareNumberAtFoot(lines: readonly string[]): number | undefined {
+  const last = lines.at(-1);
+  const text = last === undefined ? '' : cleanCellText(last).trim();
+  return /^\d{1,3}$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * Bare numbers at the foot of pages are folios when they count up with the pages: a lone `2` at
+ * the foot of one page is too weak alone (an amount, a footnote), `2` then `3` on the next is not.
+ */
+function countingFeet(feet: ReadonlyMap<number, number | undefined>): Map<number, string> {
+  const folios = new Map<number, string>();
+  for (const [page, n] of feet) {
+    if (n === undefined) continue;
+    const next = feet.get(page + 1);
+    const previous = feet.get(page - 1);
+    if (next === n + 1 || previous === n - 1) folios.set(page, String(n));
+  }
+  return folios;
+}
+
 /** Every page of a paged source, in order, with its size and printed folio when known. */
 export function pageInfos(blocks: readonly Block[]): PageInfo[] {
   const pages = new Map<number, { width?: number; height?: number; lines: string[] }>();
@@ -50,12 +72,14 @@ export function pageInfos(blocks: readonly Block[]): PageInfo[] {
       pages.get(b.at.page)?.lines.push(b.raw);
     }
   }
+  const counted = countingFeet(new Map([...pages].map(([page, p]) => [page, bareNumberAtFoot(p.lines)])));
   return [...pages.entries()]
     .sort(([a], [b]) => a - b)
     .map(([page, p]) => {
-      const folio = edgeTexts(p.lines)
+      const printed = edgeTexts(p.lines)
         .map(folioOf)
         .find((f) => f !== undefined);
+      const folio = printed ?? counted.get(page);
       return {
         page,
         ...(p.width !== undefined && p.height !== undefined ? { width: p.width, height: p.height } : {}),

@@ -51,4 +51,16 @@ describe('printed folio', () => {
     const lines = Array.from({ length: 10 }, (_, i) => text(i === 5 ? '- 5 -' : `正文第${i}行`, 1));
     expect(pageInfos([{ kind: 'page', page: 1 }, ...lines])).toEqual([{ page: 1 }]);
   });
+
+  it('takes bare numbers at the foot of pages for folios only when they count up with the pages', () => {
+    const page = (n: number, foot: string): Block[] => [
+      { kind: 'page', page: n },
+      text('正文', n),
+      text(foot, n),
+    ];
+    const counting = [...page(1, '封面'), ...page(2, '1'), ...page(3, '2'), ...page(4, '3')];
+    expect(pageInfos(counting).map((p) => p.folio)).toEqual([undefined, '1', '2', '3']);
+    const lone = [...page(1, '正文'), ...page(2, '25'), ...page(3, '7')];
+    expect(pageInfos(lone).map((p) => p.folio)).toEqual([undefined, undefined, undefined]);
+  });
 });
