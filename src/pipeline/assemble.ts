@@ -60,7 +60,11 @@ export function toLineItems(
   );
 }
 
-export function toIndicators(documentId: string, tables: readonly ExtractedTable[]): Indicator[] {
+export function toIndicators(
+  documentId: string,
+  tables: readonly ExtractedTable[],
+  folios: ReadonlyMap<number, string> = new Map(),
+): Indicator[] {
   return tables.flatMap((table, tableIndex) =>
     table.kind === 'project_performance' || table.kind === 'department_performance'
       ? table.indicators.map(
@@ -80,6 +84,7 @@ export function toIndicators(documentId: string, tables: readonly ExtractedTable
             ...(d.at.line !== undefined ? { line: d.at.line } : {}),
             table_index: tableIndex,
             table_title: table.title,
+            ...placeOnPage(d.at, folios),
           }),
         )
       : [],
@@ -199,7 +204,7 @@ export function assembleDocument(input: AssembleInput): CanonicalDocument {
       indicator_count: t.indicators.length,
     })),
     line_items: toLineItems(doc.documentId, tables, folios),
-    indicators: toIndicators(doc.documentId, tables),
+    indicators: toIndicators(doc.documentId, tables, folios),
     checks: [],
     problems,
     ...(pages.length > 0 ? { page_info: pages } : {}),

@@ -47,6 +47,22 @@ describe('values placed on their page (PDF fixture)', () => {
   });
 });
 
+describe('indicators placed on their page (PDF fixture of performance forms)', () => {
+  it('gives every indicator a box inside its page', async () => {
+    const path = 'test/fixtures/pdf/001_1c3d2c2c6bd79ef7.pdf';
+    const doc = await extractDocument(readFileSync(path), { documentId: 'forms', sourceFile: path });
+    const sizes = new Map((doc.page_info ?? []).map((p) => [p.page, p]));
+    expect(doc.indicators.length).toBeGreaterThan(50);
+    for (const d of doc.indicators) {
+      const size = sizes.get(d.page!);
+      expect(d.x0!, d.indicator).toBeLessThan(d.x1!);
+      expect(d.y0!, d.indicator).toBeLessThan(d.y1!);
+      expect(d.x1!).toBeLessThanOrEqual(size!.width!);
+      expect(d.y1!).toBeLessThanOrEqual(size!.height!);
+    }
+  });
+});
+
 describe('a failed check lists the figures it compared', () => {
   it('names the total and each part with its row, value, page and box', async () => {
     const seed = readFileSync('seeds/004_15f2cd45d2b48077.txt', 'utf8');
