@@ -18,7 +18,8 @@ import { tempDir } from '../tmp.ts';
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUTPUT = join(ROOT, 'output');
-const REAL_PDF = '/work/shared/realdocs/renwu/001_上海/2026年上海市工业和信息化局_部门预算.pdf';
+/** A real Shanghai report (16 pages) whose one failed check compares a table total with its text. */
+const REAL_PDF = resolve(ROOT, '../shared/realdocs/renwu/001_上海/2026年上海市工业和信息化局_部门预算.pdf');
 const LAUNCH_FLAGS = [
   '--headless',
   '--no-sandbox',
