@@ -6,7 +6,8 @@ import { documentPage, tablePages } from './documentPage.ts';
 import { pageFileName } from './html.ts';
 import { indexPage } from './indexPage.ts';
 import { type DocumentEntry, readDocumentJson, readDocumentsCsv } from './loadDump.ts';
-import { type PageImage, renderPages } from './renderPages.ts';
+import type { PageImage } from './pageImage.ts';
+import { renderPages } from './renderPages.ts';
 
 /**
  * `yusuan report DUMP --out DIR`: a static review site of a dump, plain files that open from disk
@@ -37,11 +38,11 @@ async function locateSource(sourceFile: string, dumpDir: string): Promise<string
 
 async function imagesOf(doc: CanonicalDocument, dumpDir: string, outDir: string) {
   const pages = [...new Set(doc.tables.flatMap(tablePages))].sort((a, b) => a - b);
-  if (doc.input_type !== 'pdf' || pages.length === 0)
+  if ((doc.input_type !== 'pdf' && doc.input_type !== 'image') || pages.length === 0)
     return { images: new Map<number, PageImage>(), notes: [] as string[] };
   const source = await locateSource(doc.source_file, dumpDir);
   const folder = `pages/${pageFileName(doc.document_id).replace(/\.html$/, '')}`;
-  const rendering = await renderPages(source, pages, outDir, folder);
+  const rendering = await renderPages(source, pages, outDir, folder, doc.input_type);
   return { images: rendering.images, notes: rendering.problem ? [rendering.problem] : [] };
 }
 

@@ -5,7 +5,7 @@ import { cellKey, esc, htmlPage } from './html.ts';
 import type { DocumentEntry } from './loadDump.ts';
 import { failedChecks, failedKeys } from './marks.ts';
 import { pageFigure, pageSizeOf } from './pageFigure.ts';
-import type { PageImage } from './renderPages.ts';
+import type { PageImage } from './pageImage.ts';
 
 /** One document's review page: its failed checks, then every table as a grid beside its source pages. */
 

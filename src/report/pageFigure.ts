@@ -1,8 +1,7 @@
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { esc } from './html.ts';
 import { itemClasses, itemKey, itemTitle } from './marks.ts';
-import type { PageImage } from './renderPages.ts';
-import { REPORT_DPI } from './renderPages.ts';
+import { type PageImage, REPORT_DPI } from './pageImage.ts';
 
 /**
  * A source page image with each extracted value outlined. Boxes are placed in percent of the page

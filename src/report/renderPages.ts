@@ -2,21 +2,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { drawPdfPage } from '../readers/ocr/raster.ts';
 import { withPdf } from '../readers/pdf/loadPdf.ts';
+import { writeImagePages } from './imagePages.ts';
+import { type PageImage, REPORT_DPI } from './pageImage.ts';
 
 /**
- * The source pages a reviewer looks at, drawn to PNG with the same pdf.js + canvas path the OCR
- * reader uses. ~110 dpi keeps a page legible beside its grid on a laptop and a file near 150 KB.
+ * The source pages a reviewer looks at, drawn to PNG: PDF pages with the same pdf.js + canvas path
+ * the OCR reader uses, scanned images with the OCR reader's decoders.
  */
-
-export const REPORT_DPI = 110;
-
-export interface PageImage {
-  readonly page: number;
-  /** Path relative to the site root. */
-  readonly file: string;
-  readonly width: number;
-  readonly height: number;
-}
 
 export interface PageRendering {
   readonly images: ReadonlyMap<number, PageImage>;
@@ -28,6 +20,7 @@ export async function renderPages(
   pages: readonly number[],
   siteDir: string,
   folder: string,
+  inputType: 'pdf' | 'image' = 'pdf',
 ): Promise<PageRendering> {
   const images = new Map<number, PageImage>();
   let bytes: Uint8Array;
@@ -37,6 +30,13 @@ export async function renderPages(
     return { images, problem: `${sourceFile}: the source cannot be read (${(error as Error).message})` };
   }
   await mkdir(join(siteDir, folder), { recursive: true });
+  if (inputType === 'image') {
+    try {
+      return { images: await writeImagePages(bytes, pages, siteDir, folder) };
+    } catch (error) {
+      return { images, problem: `${sourceFile}: pages cannot be drawn (${(error as Error).message})` };
+    }
+  }
   try {
     await withPdf(bytes, {}, async (pdf) => {
       for (const n of pages) {
