@@ -137,6 +137,16 @@ describe('the review site of the seeds, a PDF fixture and a PDF with one failed 
     expect(shown.boxesOnImage).toBe(true);
     expect(shown.imageLoaded).toBe(true);
     await page.screenshot({ path: join(OUTPUT, 'report-screenshot.png') });
+    // And the other way: a value clicked in the grid is found on the page.
+    const key = await page.$eval(
+      'table.grid td[data-key]:not(.hl)',
+      (td) => (td as HTMLElement).dataset.key!,
+    );
+    await page.click(`#g-${key}`);
+    expect(await page.$$eval('.hl', (els) => els.map((e) => (e as HTMLElement).dataset.key))).toEqual([
+      key,
+      key,
+    ]);
     await page.close();
   });
 

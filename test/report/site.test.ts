@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Check } from '../../schemas/check.ts';
+import type { LineItem } from '../../schemas/lineItem.ts';
 import { esc } from '../../src/report/html.ts';
 import { entryOf } from '../../src/report/loadDump.ts';
+import { failedKeys, itemClasses } from '../../src/report/marks.ts';
 import { boxStyle, pageSizeOf } from '../../src/report/pageFigure.ts';
 
 describe('review site pieces', () => {
@@ -27,5 +30,35 @@ describe('review site pieces', () => {
 
   it('escapes what the source printed', () => {
     expect(esc('<b>合 计</b> & "x"')).toBe('&lt;b&gt;合 计&lt;/b&gt; &amp; &quot;x&quot;');
+  });
+
+  it('marks values in a failed check, repaired by OCR repair, or below the OCR confidence floor', () => {
+    const item = {
+      table_index: 2,
+      row_index: 3,
+      column_index: 4,
+      status: 'read',
+      value: '8',
+    } as LineItem;
+    const check = {
+      status: 'fail',
+      cells: [
+        {
+          role: 'total',
+          table_index: 2,
+          row_index: 3,
+          column_index: 4,
+          row_label: '',
+          column_label: '',
+          value: '8',
+        },
+      ],
+    } as Check;
+    const passing = { ...check, status: 'pass' } as Check;
+    expect(itemClasses(item, failedKeys([check]))).toBe('v fail');
+    expect(itemClasses(item, failedKeys([passing]))).toBe('v');
+    expect(itemClasses({ ...item, status: 'repaired' }, new Set())).toBe('v repaired');
+    expect(itemClasses({ ...item, confidence: 41 }, new Set())).toBe('v doubtful');
+    expect(itemClasses({ ...item, confidence: 96 }, new Set())).toBe('v');
   });
 });
