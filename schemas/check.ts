@@ -34,7 +34,9 @@ export const CheckSchema = z.object({
   parts: z
     .string()
     .optional()
-    .describe('the figures compared, `role row_label = value (p. page [x0 y0 x1 y1])` joined with `; `'),
+    .describe(
+      'the figures compared, total first, then the parts summed or the figure held against: `role row_label · column_label = value (p. page [x0 y0 x1 y1])` joined with `; `',
+    ),
 });
 
 /** A figure a check compared: the total, a part it summed, or the figure it was held against. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TableKindSchema } from './common.ts';
-import { DocumentStatusSchema } from './document.ts';
+import { DocumentStatusSchema, VerdictSchema } from './document.ts';
 
 /** Rows of documents.csv and tables.csv. Field order = CSV column order (contract columns first). */
 
@@ -26,6 +26,13 @@ export const DocumentRowSchema = z.object({
   checks_failed: z.number().int().nonnegative(),
   checks_skipped: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative().describe('problems of severity warning'),
+  verdict: VerdictSchema,
+  verdict_reasons: z.string().describe("why the document is not verified, joined with '; '"),
+  duplicate_of: z
+    .string()
+    .describe(
+      'the document whose input has the same bytes (extracted once, its data listed there), else empty',
+    ),
 });
 
 export const TableRowSchema = z.object({

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { VERDICTS } from '../src/checks/verdict.ts';
 import { CheckRecordSchema } from './check.ts';
 import { LineSchema, MoneyUnitSchema, PageSchema, ProblemSchema, TableKindSchema } from './common.ts';
 import { IndicatorSchema } from './indicator.ts';
 import { LineItemSchema } from './lineItem.ts';
 
 export const SCHEMA_VERSION = '1.0.0';
+
+export const VerdictSchema = z
+  .enum(VERDICTS)
+  .describe(
+    'verified: every core table found, every check passes, no OCR value in doubt; needs_review: see verdict_reasons; failed; not_budget',
+  );
 
 export const DocumentStatusSchema = z
   .enum(['ok', 'partial', 'failed'])
@@ -82,6 +89,8 @@ export const CanonicalDocumentSchema = z.object({
   problems: z.array(ProblemSchema),
   prose_amounts: z.array(ProseAmountSchema).optional(),
   page_info: z.array(PageInfoSchema).optional().describe('size and printed folio of every page read'),
+  verdict: VerdictSchema.optional().describe('can the document be published as it is (set when written)'),
+  verdict_reasons: z.array(z.string()).optional().describe('why it is not verified'),
 });
 
 export type CanonicalDocument = z.infer<typeof CanonicalDocumentSchema>;

@@ -20,9 +20,13 @@ export interface IsolatedExtractOptions {
   readonly extract: ExtractOptions;
   readonly limits: InputLimits;
   readonly timeoutMs: number;
+  /** Added to a file's time limit per page sent to OCR (default: the pool's). */
+  readonly ocrPageMs?: number;
   readonly memoryMb: number;
   readonly concurrency?: number;
   readonly onDocument?: (doc: CanonicalDocument, done: number, total: number) => void;
+  /** A page of a file went to OCR. */
+  readonly onOcrPage?: (file: string, page: number, pages: number) => void;
 }
 
 export async function extractIsolated(
@@ -30,7 +34,12 @@ export async function extractIsolated(
   options: IsolatedExtractOptions,
 ): Promise<CanonicalDocument[]> {
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), inputs.length));
-  const pool = new ExtractPool({ size, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb });
+  const pool = new ExtractPool({
+    size,
+    timeoutMs: options.timeoutMs,
+    memoryMb: options.memoryMb,
+    ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
+  });
   const queue = new PQueue({ concurrency: size });
   const scratch = await mkdtemp(join(tmpdir(), 'yusuan-extract-'));
   // One file alone may use every OCR worker; several share the cores through the pool.
@@ -42,13 +51,16 @@ export async function extractIsolated(
       inputs.map((input, i) =>
         queue.add(async () => {
           const cachePath = join(scratch, `${i}.json`);
-          const answer = await pool.run({
-            path: input.path,
-            documentId: input.documentId,
-            cachePath,
-            options: extract,
-            limits: options.limits,
-          });
+          const answer = await pool.run(
+            {
+              path: input.path,
+              documentId: input.documentId,
+              cachePath,
+              options: extract,
+              limits: options.limits,
+            },
+            (p) => options.onOcrPage?.(input.path, p.ocrPage, p.pages),
+          );
           results[i] = answer.ok
             ? (JSON.parse(await readFile(cachePath, 'utf8')) as CanonicalDocument)
             : failedDocument(

@@ -27,6 +27,12 @@ export type ExtractAnswer =
     }
   | { readonly ok: false; readonly message: string };
 
+/** Sent while the file is read: a page went to OCR (the parent extends the limit, shows the page). */
+export interface ExtractProgress {
+  readonly ocrPage: number;
+  readonly pages: number;
+}
+
 const port = parentPort;
 if (port) {
   port.on('message', async (task: ExtractTask | 'shutdown') => {
@@ -38,8 +44,10 @@ if (port) {
     try {
       const id = { documentId: task.documentId, sourceFile: task.path };
       const read = await readInputFile(task.path, task.limits);
+      const onOcrPage = (page: number, pages: number) =>
+        port.postMessage({ ocrPage: page, pages } satisfies ExtractProgress);
       const doc = read.ok
-        ? await extractDocument(read.bytes, id, task.options)
+        ? await extractDocument(read.bytes, id, { ...task.options, onOcrPage })
         : failedDocument(id, read.sha256, 'unknown', [read.problem]);
       await writeFileAtomic(task.cachePath, documentJson(doc));
       const answer: ExtractAnswer = { ok: true, summary: summarize(doc) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VerdictSchema } from '../../schemas/document.ts';
 import { isSafeDocumentId } from '../pipeline/findInputs.ts';
 
 /**
@@ -10,6 +11,10 @@ export const ManifestEntrySchema = z.object({
   source_file: z.string(),
   sha256: z.string(),
   status: z.enum(['ok', 'partial', 'failed']),
+  /** As last published (a narrative's verdict changes when it is paired with its report). */
+  verdict: VerdictSchema.optional(),
+  /** Same bytes as this document: extracted once, under that id. */
+  duplicate_of: z.string().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
@@ -20,6 +25,8 @@ export const ManifestSchema = z.object({
   options: z.string(),
   /** Set when the published files (CSVs, json/) reflect exactly these documents: how they were written (BOM or not). */
   published: z.string().nullable(),
+  /** `K/N` when the dump holds one shard of the inputs (`--shard`), for merge to see what is missing. */
+  shard: z.string().optional(),
   // Ids become file names under json/ and cache/: a manifest from elsewhere (merge) must not name `../x`.
   documents: z.record(
     z.string().refine(isSafeDocumentId, { message: 'not a safe document id (a file name of the dump)' }),

@@ -33,6 +33,32 @@ async function readManifest(dir: string): Promise<Manifest | string> {
   return parsed.data;
 }
 
+/**
+ * What the shard records say is missing: `run --shard K/N` records `K/N` in its manifest, so a
+ * merge of 3 of 4 shards says which one it lacks instead of publishing a quarter less in silence.
+ */
+export function missingShards(manifests: readonly { dir: string; manifest: Manifest }[]): string[] {
+  const unrecorded = manifests.filter((m) => m.manifest.shard === undefined).map((m) => m.dir);
+  const shards = manifests.flatMap((m) => (m.manifest.shard ? [m.manifest.shard] : []));
+  const counts = new Set(shards.map((s) => Number(s.split('/')[1])));
+  const problems: string[] = [];
+  if (unrecorded.length > 0 && shards.length > 0)
+    problems.push(
+      `warning: ${unrecorded.join(', ')} record no --shard; cannot tell whether shards are missing`,
+    );
+  if (counts.size > 1)
+    problems.push(`warning: the shards were cut in different counts (${shards.join(', ')})`);
+  if (counts.size !== 1) return problems;
+  const count = [...counts][0]!;
+  const have = new Set(shards.map((s) => Number(s.split('/')[0])));
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !have.has(k));
+  if (missing.length > 0)
+    problems.push(
+      `warning: shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')} missing: the merged dump lacks their documents`,
+    );
+  return problems;
+}
+
 export async function mergeDumps(
   dirs: readonly string[],
   outDir: string,
@@ -54,7 +80,8 @@ export async function mergeDumps(
         `merge: ${dir} was written by yusuan ${manifest.version} with options ${manifest.options}, ${manifests[0]!.dir} by ${first.version} with ${first.options}; re-run the shards with one version and one set of options`,
       );
 
-  const merged: Manifest = { ...first, published: null, documents: {} };
+  const { shard: _shard, ...whole } = first;
+  const merged: Manifest = { ...whole, published: null, documents: {} };
   const from = new Map<string, string>();
   const problems: string[] = [];
   for (const { dir, manifest } of manifests) {
@@ -73,20 +100,29 @@ export async function mergeDumps(
     }
   }
 
+  problems.push(...missingShards(manifests));
   const cacheDir = join(outDir, STATE_DIR, 'cache');
   await mkdir(cacheDir, { recursive: true });
   const keep = new Set(Object.keys(merged.documents).map((id) => `${id}.json`));
   for (const name of await readdir(cacheDir))
     if (!keep.has(name)) await rm(join(cacheDir, name), { force: true });
-  for (const [id, dir] of from) await copyFile(join(dir, 'json', `${id}.json`), join(cacheDir, `${id}.json`));
+  for (const [id, dir] of from)
+    if (merged.documents[id]!.duplicate_of === undefined)
+      await copyFile(join(dir, 'json', `${id}.json`), join(cacheDir, `${id}.json`));
   const manifestPath = join(outDir, STATE_DIR, 'manifest.json');
   await writeFileAtomic(manifestPath, serializeManifest(merged));
 
-  const entries = [...from.keys()].map((documentId) => ({
-    documentId,
-    jsonPath: join(cacheDir, `${documentId}.json`),
-  }));
-  await publishDumpAndDatabase(outDir, entries, options);
+  const entries = [...from.keys()].map((documentId) => {
+    const entry = merged.documents[documentId]!;
+    const of = entry.duplicate_of;
+    return {
+      documentId,
+      jsonPath: join(cacheDir, `${of ?? documentId}.json`),
+      ...(of !== undefined ? { duplicate: { of, sourceFile: entry.source_file } } : {}),
+    };
+  });
+  const rows = await publishDumpAndDatabase(outDir, entries, options);
+  for (const row of rows) merged.documents[row.document_id]!.verdict = row.verdict;
   merged.published = options.bom ? 'csv+bom' : 'csv';
   await writeFileAtomic(manifestPath, serializeManifest(merged));
   return { documents: entries.length, problems };

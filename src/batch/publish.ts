@@ -11,12 +11,19 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { DocumentRow } from '../../schemas/csvRows.ts';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { csvHeader, csvLines } from '../writers/csv.ts';
 import { CSV_RESOURCES, columnsOf, textColumnsOf } from '../writers/datapackage.ts';
 import { SqliteDump } from '../writers/sqlite.ts';
-import { byDocumentId, dataPackageJson, dumpRows } from '../writers/writeDump.ts';
+import {
+  byDocumentId,
+  type DumpRows,
+  dataPackageJson,
+  dumpRows,
+  duplicateRow,
+} from '../writers/writeDump.ts';
 
 /**
  * Publishes a dump from per-document JSON files: `json/<id>.json` and the corpus-wide CSVs,
@@ -29,13 +36,32 @@ export interface PublishEntry {
   readonly documentId: string;
   /** Where the document's canonical JSON is now (the run's cache, or another dump). */
   readonly jsonPath: string;
+  /** A byte-identical copy: only its documents.csv row is written, from the JSON of this document. */
+  readonly duplicate?: { readonly of: string; readonly sourceFile: string };
 }
 
 export interface PublishOptions {
   readonly version: string;
   readonly bom?: boolean;
-  /** Called with the documents as they are read, for outputs beyond the CSVs (SQLite). */
-  readonly onDocument?: (doc: CanonicalDocument) => void;
+  /** Called with the rows of each document as they are written, for outputs beyond the CSVs (SQLite). */
+  readonly onRows?: (rows: DumpRows) => void;
+}
+
+/** The rows of one entry: a duplicate contributes its documents.csv row only. */
+async function rowsOf(entry: PublishEntry, jsonDir: string): Promise<DumpRows> {
+  if (entry.duplicate) {
+    const original = JSON.parse(await readFile(entry.jsonPath, 'utf8')) as CanonicalDocument;
+    return {
+      documents: [duplicateRow(original, entry.documentId, entry.duplicate.sourceFile)],
+      tables: [],
+      line_items: [],
+      indicators: [],
+      checks: [],
+    };
+  }
+  const target = join(jsonDir, `${entry.documentId}.json`);
+  if (entry.jsonPath !== target) await placeFile(entry.jsonPath, target);
+  return dumpRows(JSON.parse(await readFile(target, 'utf8')) as CanonicalDocument);
 }
 
 function temporaryOf(path: string): string {
@@ -58,15 +84,17 @@ async function placeFile(from: string, to: string): Promise<void> {
   await rename(temporary, to);
 }
 
+/** Publishes the dump; answers the documents.csv rows written (verdicts for `--strict`). */
 export async function publishDump(
   outDir: string,
   entries: readonly PublishEntry[],
   options: PublishOptions,
-): Promise<void> {
+): Promise<DocumentRow[]> {
   const sorted = [...entries].sort((a, b) => byDocumentId(a.documentId, b.documentId));
   const jsonDir = join(outDir, 'json');
   await mkdir(jsonDir, { recursive: true });
-  const keep = new Set(sorted.map((e) => `${e.documentId}.json`));
+  const keep = new Set(sorted.filter((e) => !e.duplicate).map((e) => `${e.documentId}.json`));
+  const written: DocumentRow[] = [];
   for (const name of await readdir(jsonDir))
     if (!keep.has(name)) await unlink(join(jsonDir, name)).catch(() => undefined);
 
@@ -81,10 +109,8 @@ export async function publishDump(
     }
     const textColumns = new Map(CSV_RESOURCES.map((r) => [r.name, textColumnsOf(r.schema)]));
     for (const entry of sorted) {
-      const target = join(jsonDir, `${entry.documentId}.json`);
-      if (entry.jsonPath !== target) await placeFile(entry.jsonPath, target);
-      const doc = JSON.parse(await readFile(target, 'utf8')) as CanonicalDocument;
-      const rows = dumpRows(doc);
+      const rows = await rowsOf(entry, jsonDir);
+      written.push(...(rows.documents as DocumentRow[]));
       for (const resource of CSV_RESOURCES) {
         const lines = csvLines(
           columnsOf(resource.schema),
@@ -93,7 +119,7 @@ export async function publishDump(
         );
         if (lines !== '') await handles.get(resource.name)!.handle.write(lines);
       }
-      options.onDocument?.(doc);
+      options.onRows?.(rows);
     }
     for (const { handle } of handles.values()) await handle.close();
     for (const { temporary, path } of handles.values()) await rename(temporary, path);
@@ -104,7 +130,8 @@ export async function publishDump(
     }
     throw error;
   }
-  await writeFileAtomic(join(outDir, 'datapackage.json'), dataPackageJson(options.version));
+  await writeFileAtomic(join(outDir, 'datapackage.json'), dataPackageJson(options.version, options));
+  return written;
 }
 
 /** Publishes the dump and, when asked, the SQLite database built from the same documents. */
@@ -112,15 +139,16 @@ export async function publishDumpAndDatabase(
   outDir: string,
   entries: readonly PublishEntry[],
   options: { readonly version: string; readonly bom?: boolean; readonly sqlite?: string | undefined },
-): Promise<void> {
+): Promise<DocumentRow[]> {
   const sqlite = options.sqlite ? await SqliteDump.create(options.sqlite) : undefined;
   try {
-    await publishDump(outDir, entries, {
+    const rows = await publishDump(outDir, entries, {
       version: options.version,
       ...(options.bom !== undefined ? { bom: options.bom } : {}),
-      ...(sqlite ? { onDocument: (doc) => sqlite.add(doc) } : {}),
+      ...(sqlite ? { onRows: (r) => sqlite.addRows(r) } : {}),
     });
     sqlite?.commit();
+    return rows;
   } finally {
     sqlite?.close();
   }

@@ -4,13 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { CanonicalDocument } from '../../schemas/document.ts';
-import {
-  type CompanionKey,
-  checkedAgainstReport,
-  companionKeyOf,
-  pairNarratives,
-} from '../checks/companionProse.ts';
+import { VERDICTS, type Verdict } from '../checks/verdict.ts';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import { findInputs, type InputFile } from '../pipeline/findInputs.ts';
 import { hashFile } from '../readers/hashFile.ts';
@@ -19,8 +13,11 @@ import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { CSV_RESOURCES } from '../writers/datapackage.ts';
 import { documentJson } from '../writers/writeDump.ts';
+import { withCompanionEntries } from './companionEntries.ts';
+import { sameDuplicates, splitDuplicates, withoutDuplicates } from './duplicates.ts';
+import { missingInputs, STATE_DIR, shardClash } from './guard.ts';
 import { type HashedInput, type Manifest, parseManifest, planRun, serializeManifest } from './manifest.ts';
-import { type PublishEntry, publishDumpAndDatabase } from './publish.ts';
+import { publishDumpAndDatabase } from './publish.ts';
 import { inShard, type Shard } from './shard.ts';
 import { type DocumentSummary, summarize } from './summary.ts';
 import { ExtractPool } from './workerPool.ts';
@@ -40,6 +37,8 @@ export interface BatchOptions {
   readonly limits?: InputLimits;
   readonly concurrency?: number;
   readonly timeoutMs?: number;
+  /** Added to a file's time limit per page sent to OCR (default: the pool's). */
+  readonly ocrPageMs?: number;
   readonly memoryMb?: number;
   readonly force?: boolean;
   readonly shard?: Shard;
@@ -47,6 +46,8 @@ export interface BatchOptions {
   readonly sqlite?: string;
   readonly onStart?: (plan: { toExtract: number; unchanged: number; removed: number }) => void;
   readonly onDocument?: (summary: DocumentSummary, done: number, total: number) => void;
+  /** A page of a file went to OCR. */
+  readonly onOcrPage?: (file: string, page: number, pages: number) => void;
 }
 
 export interface BatchSummary {
@@ -63,9 +64,13 @@ export interface BatchSummary {
   /** Peak resident memory of the process (main and worker threads), MiB. */
   readonly peak_rss_mib: number;
   readonly extracted: readonly DocumentSummary[];
+  /** Verdicts over the whole published dump (not only what this run re-did), for `--strict`. */
+  readonly verdicts: Readonly<Record<Verdict, number>>;
+  /** Set when the run refused to touch the dump (missing input path, another shard's folder). */
+  readonly refused?: string;
 }
 
-export const STATE_DIR = '.yusuan';
+export { STATE_DIR } from './guard.ts';
 
 export function optionsDigest(options: ExtractOptions, limits: InputLimits = {}): string {
   const relevant = {
@@ -81,7 +86,7 @@ export function optionsDigest(options: ExtractOptions, limits: InputLimits = {})
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
-async function hashInputs(inputs: readonly InputFile[]): Promise<HashedInput[]> {
+export async function hashInputs(inputs: readonly InputFile[]): Promise<HashedInput[]> {
   const queue = new PQueue({ concurrency: 16 });
   return Promise.all(
     inputs.map((input) => queue.add(async () => ({ ...input, sha256: await hashFile(input.path) }))),
@@ -96,51 +101,45 @@ function dumpIsComplete(outDir: string, sqlite: string | undefined): boolean {
   );
 }
 
-/**
- * Narratives checked against their reports (companionProse.ts). The cached extraction of each file
- * stays what that file alone gives; the paired narrative is written beside it, under `paired/`,
- * and published instead, so a change to either file re-pairs them on the next run.
- */
-async function withCompanionEntries(
-  cacheDir: string,
-  entries: readonly PublishEntry[],
-): Promise<PublishEntry[]> {
-  const pairedDir = join(cacheDir, 'paired');
-  await rm(pairedDir, { recursive: true, force: true });
-  const read = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as CanonicalDocument;
-  // One document in memory at a time: only the keys are kept.
-  const keys: CompanionKey[] = [];
-  for (const entry of entries) keys.push(companionKeyOf(await read(entry.jsonPath)));
-  const pairs = pairNarratives(keys);
-  if (pairs.size === 0) return [...entries];
-  const pathOf = new Map(entries.map((e) => [e.documentId, e.jsonPath]));
-  const out: PublishEntry[] = [];
-  for (const entry of entries) {
-    const report = pairs.get(entry.documentId);
-    if (!report) {
-      out.push(entry);
-      continue;
-    }
-    const paired = checkedAgainstReport(await read(entry.jsonPath), await read(pathOf.get(report)!));
-    const jsonPath = join(pairedDir, `${entry.documentId}.json`);
-    await writeFileAtomic(jsonPath, documentJson(paired));
-    out.push({ documentId: entry.documentId, jsonPath });
-  }
-  return out;
+export function verdictCounts(
+  entries: readonly { verdict?: Verdict | undefined }[],
+): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const e of entries) if (e.verdict) counts[e.verdict] += 1;
+  return counts;
+}
+
+function refusedSummary(refused: string): BatchSummary {
+  return {
+    ...{ inputs: 0, added: 0, changed: 0, unchanged: 0, removed: 0, failed: 0, problems: [] },
+    published: false,
+    seconds: 0,
+    peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+    extracted: [],
+    verdicts: verdictCounts([]),
+    refused,
+  };
 }
 
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
+  const shardText = options.shard ? `${options.shard.index}/${options.shard.count}` : '';
+  const refused = missingInputs(paths) ?? (await shardClash(options.outDir, shardText));
+  if (refused) return refusedSummary(refused);
   const stateDir = join(options.outDir, STATE_DIR);
   const cacheDir = join(stateDir, 'cache');
   const manifestPath = join(stateDir, 'manifest.json');
   const found = await findInputs(paths);
+  // An empty folder (an unmounted disk) would publish an empty dump: every document "removed".
+  if (found.inputs.length === 0) return refusedSummary(`no input files found in ${paths.join(', ')}`);
   const inputs = found.inputs.filter((i) => inShard(i.documentId, options.shard));
   const hashed = await hashInputs(inputs);
   const digest = optionsDigest(options.extract, options.limits);
   const previousText = await readFile(manifestPath, 'utf8').catch(() => undefined);
   const manifest: Manifest = parseManifest(previousText, options.version, digest);
-  const plan = planRun(hashed, manifest, options.force);
+  const { unique, duplicates } = splitDuplicates(hashed, manifest);
+  const duplicatesSame = sameDuplicates(manifest, duplicates);
+  const plan = planRun(unique, withoutDuplicates(manifest), options.force);
   // A document whose cached extraction is gone is extracted again.
   for (const input of plan.unchanged.filter((i) => !existsSync(join(cacheDir, `${i.documentId}.json`)))) {
     plan.unchanged.splice(plan.unchanged.indexOf(input), 1);
@@ -165,12 +164,15 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     seconds: (performance.now() - started) / 1000,
     peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
     extracted,
+    verdicts: verdictCounts(Object.values(manifest.documents)),
   });
 
   const publishedAs = options.bom ? 'csv+bom' : 'csv';
   if (
     toExtract.length === 0 &&
     plan.removed.length === 0 &&
+    duplicatesSame &&
+    manifest.shard === (shardText || undefined) &&
     manifest.published === publishedAs &&
     dumpIsComplete(options.outDir, options.sqlite)
   )
@@ -178,6 +180,10 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
 
   const saveManifest = () => writeFileAtomic(manifestPath, serializeManifest(manifest));
   manifest.published = null;
+  if (shardText) manifest.shard = shardText;
+  else delete manifest.shard;
+  for (const [id, entry] of Object.entries(manifest.documents))
+    if (entry.duplicate_of !== undefined) delete manifest.documents[id];
   for (const id of plan.removed) {
     delete manifest.documents[id];
     await rm(join(cacheDir, `${id}.json`), { force: true });
@@ -191,6 +197,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       size,
       timeoutMs: options.timeoutMs ?? 300_000,
       memoryMb: options.memoryMb ?? 4096,
+      ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
     });
     const queue = new PQueue({ concurrency: size });
     // The manifest is saved at most once a second: a killed run loses at most that much work.
@@ -203,13 +210,16 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
             const cachePath = join(cacheDir, `${input.documentId}.json`);
             // Threads get at most one OCR worker each: the pool already fills the cores.
             const extract = { ocrWorkers: 1, ...options.extract };
-            const answer = await pool.run({
-              path: input.path,
-              documentId: input.documentId,
-              cachePath,
-              options: extract,
-              limits: options.limits ?? {},
-            });
+            const answer = await pool.run(
+              {
+                path: input.path,
+                documentId: input.documentId,
+                cachePath,
+                options: extract,
+                limits: options.limits ?? {},
+              },
+              (p) => options.onOcrPage?.(input.path, p.ocrPage, p.pages),
+            );
             let summary: DocumentSummary;
             if (answer.ok) summary = answer.summary;
             else {
@@ -250,7 +260,22 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       jsonPath: join(cacheDir, `${documentId}.json`),
     })),
   );
-  await publishDumpAndDatabase(options.outDir, entries, options);
+  for (const d of duplicates) {
+    manifest.documents[d.documentId] = {
+      source_file: d.path,
+      sha256: d.sha256,
+      status: manifest.documents[d.duplicateOf]!.status,
+      duplicate_of: d.duplicateOf,
+    };
+    const jsonPath = entries.find((e) => e.documentId === d.duplicateOf)!.jsonPath;
+    entries.push({
+      documentId: d.documentId,
+      jsonPath,
+      duplicate: { of: d.duplicateOf, sourceFile: d.path },
+    });
+  }
+  const rows = await publishDumpAndDatabase(options.outDir, entries, options);
+  for (const row of rows) manifest.documents[row.document_id]!.verdict = row.verdict;
   manifest.published = publishedAs;
   await saveManifest();
   extracted.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));

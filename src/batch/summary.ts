@@ -1,4 +1,5 @@
 import type { CanonicalDocument } from '../../schemas/document.ts';
+import { judge, type Verdict } from '../checks/verdict.ts';
 
 /** What the batch runner keeps of a document: enough for the manifest, the summary and the progress line. */
 export interface DocumentSummary {
@@ -11,6 +12,8 @@ export interface DocumentSummary {
   readonly lineItems: number;
   readonly indicators: number;
   readonly checksFailed: number;
+  /** As extracted; a narrative's may change when it is paired with its report at publication. */
+  readonly verdict: Verdict;
 }
 
 export function summarize(doc: CanonicalDocument): DocumentSummary {
@@ -24,5 +27,6 @@ export function summarize(doc: CanonicalDocument): DocumentSummary {
     lineItems: doc.line_items.length,
     indicators: doc.indicators.length,
     checksFailed: doc.checks.filter((c) => c.status === 'fail').length,
+    verdict: judge(doc).verdict,
   };
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ExtractAnswer, ExtractTask } from './extractWorker.ts';
+import type { ExtractAnswer, ExtractProgress, ExtractTask } from './extractWorker.ts';
 
 /**
  * A fixed set of worker threads that extract one file each at a time, so CPU-bound parsing runs
@@ -9,8 +9,12 @@ import type { ExtractAnswer, ExtractTask } from './extractWorker.ts';
 
 export interface PoolOptions {
   readonly size: number;
-  /** Per-file time limit in milliseconds. */
+  /** Per-file time limit in milliseconds, before OCR. */
   readonly timeoutMs: number;
+  /** Added to a file's time limit for each page it sends to OCR (default DEFAULT_OCR_PAGE_TIMEOUT_S). */
+  readonly ocrPageMs?: number;
+  /** The worker script (tests give a fake one). */
+  readonly entry?: URL;
   /** Per-file heap limit of the worker thread, in MiB. */
   readonly memoryMb: number;
 }
@@ -21,6 +25,28 @@ export type PoolAnswer =
 
 const ENTRY = new URL('./extractWorker.mjs', import.meta.url);
 
+/**
+ * Seconds a page of OCR may take before its file is stopped: tesseract.js reads a page in about
+ * 8 s on one idle core and took over 20 s on a busy 2-core machine, so 60 s leaves a wide margin
+ * while a page that hangs is still caught.
+ */
+export const DEFAULT_OCR_PAGE_TIMEOUT_S = 60;
+
+/** A file's time limit: a base, plus a budget for each page it sends to OCR. */
+export function fileTimeLimitMs(baseMs: number, ocrPageMs: number, ocrPages: number): number {
+  return baseMs + ocrPageMs * ocrPages;
+}
+
+function timeoutMessage(path: string, baseMs: number, ocrPageMs: number, ocrPages: number): string {
+  const s = (ms: number) => Math.round(ms / 100) / 10;
+  const total = s(fileTimeLimitMs(baseMs, ocrPageMs, ocrPages));
+  const why =
+    ocrPages === 0
+      ? '(--timeout)'
+      : `(--timeout ${s(baseMs)} s + ${ocrPages} page(s) to OCR × --ocr-page-timeout ${s(ocrPageMs)} s)`;
+  return `${path}: extraction stopped after the ${total} s time limit per file ${why}`;
+}
+
 export class ExtractPool {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
@@ -28,7 +54,7 @@ export class ExtractPool {
   constructor(private readonly options: PoolOptions) {}
 
   private spawn(): Worker {
-    const worker = new Worker(ENTRY, {
+    const worker = new Worker(this.options.entry ?? ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
@@ -52,12 +78,20 @@ export class ExtractPool {
     void worker.terminate();
   }
 
-  /** Runs one task; callers keep at most `size` tasks in flight (the batch runner's queue does). */
-  run(task: ExtractTask): Promise<PoolAnswer> {
+  /**
+   * Runs one task; callers keep at most `size` tasks in flight (the batch runner's queue does).
+   * Each page the worker sends to OCR extends the task's limit and is passed to `onProgress`.
+   */
+  run(task: ExtractTask, onProgress?: (progress: ExtractProgress) => void): Promise<PoolAnswer> {
     const worker = this.idle.pop() ?? this.spawn();
     worker.ref();
+    const baseMs = this.options.timeoutMs;
+    const ocrPageMs = this.options.ocrPageMs ?? DEFAULT_OCR_PAGE_TIMEOUT_S * 1000;
+    const started = performance.now();
+    let ocrPages = 0;
     return new Promise<PoolAnswer>((resolve) => {
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const finish = (answer: PoolAnswer, healthy: boolean) => {
         if (settled) return;
         settled = true;
@@ -74,7 +108,22 @@ export class ExtractPool {
         }
         resolve(answer);
       };
-      const onMessage = (answer: ExtractAnswer) => finish(answer, true);
+      const onTimeout = () =>
+        finish(
+          { ok: false, reason: 'timeout', message: timeoutMessage(task.path, baseMs, ocrPageMs, ocrPages) },
+          false,
+        );
+      const arm = () => {
+        clearTimeout(timer);
+        const left = started + fileTimeLimitMs(baseMs, ocrPageMs, ocrPages) - performance.now();
+        timer = setTimeout(onTimeout, Math.max(0, left));
+      };
+      const onMessage = (message: ExtractAnswer | ExtractProgress) => {
+        if (!('ocrPage' in message)) return finish(message, true);
+        ocrPages++;
+        arm();
+        onProgress?.(message);
+      };
       const onError = (error: Error & { code?: string }) => {
         const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
         finish(
@@ -93,18 +142,7 @@ export class ExtractPool {
           { ok: false, reason: 'crash', message: `${task.path}: extraction thread exited (code ${code})` },
           false,
         );
-      const timer = setTimeout(
-        () =>
-          finish(
-            {
-              ok: false,
-              reason: 'timeout',
-              message: `${task.path}: extraction stopped after the ${Math.round(this.options.timeoutMs / 1000)} s time limit per file (--timeout)`,
-            },
-            false,
-          ),
-        this.options.timeoutMs,
-      );
+      arm();
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

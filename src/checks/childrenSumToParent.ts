@@ -21,31 +21,34 @@ function scopeFor(parent: AmountRow): (column: string) => string {
 
 /**
  * A table grouped by 预算单位 prints the same codes once per unit, under a row naming the unit:
- * each unit's rows are a hierarchy of their own, never children of another unit's 类. Blocks end
- * where a code repeats, and — in a table where codes repeat — at a row without any code (the unit).
+ * each unit's rows are a hierarchy of their own, never children of another unit's 类. A unit's
+ * block starts where a 类 code comes again, and — in a table where 类 codes come again — at a row
+ * without any code (the unit). A 款 or 项 printed twice within a block (one 部门 code under two
+ * 政府 codes) is two parts of the same parent.
  */
 export function codeBlocks(rows: readonly AmountRow[], field: CodeField): AmountRow[][] {
+  const isClass = (r: AmountRow) => readSubjectCode(r[field])?.level === 1;
   const seen = new Set<string>();
-  const repeats = rows.some((r) => {
+  const grouped = rows.some((r) => {
     const key = `${r.side}\u0000${r[field]}`;
-    if (r[field] !== '' && seen.has(key)) return true;
+    if (isClass(r) && seen.has(key)) return true;
     seen.add(key);
     return false;
   });
   const blocks: AmountRow[][] = [];
   let current: AmountRow[] = [];
-  let codes = new Set<string>();
+  let classes = new Set<string>();
   const close = () => {
     if (current.length > 0) blocks.push(current);
     current = [];
-    codes = new Set();
+    classes = new Set();
   };
   for (const row of rows) {
     const key = `${row.side}\u0000${row[field]}`;
-    const unitRow = repeats && row.subjectCode === '' && row.economicCode === '' && !row.isTotal;
-    if (unitRow || (row[field] !== '' && codes.has(key))) close();
+    const unitRow = grouped && row.subjectCode === '' && row.economicCode === '' && !row.isTotal;
+    if (unitRow || (isClass(row) && classes.has(key))) close();
     if (row[field] === '') continue;
-    codes.add(key);
+    if (isClass(row)) classes.add(key);
     current.push(row);
   }
   close();

@@ -10,7 +10,9 @@ import {
   blockHeads,
   codeRoots,
   departmentRow,
+  pastEqualChain,
   unitCodeChecks,
+  unitCodeOf,
   unitCodeRoots,
 } from './unitHierarchy.ts';
 
@@ -183,14 +185,17 @@ function unitMembers(members: readonly AmountRow[]): readonly AmountRow[] {
 
 /** A unit row adds up the rows below it, up to the next unit row. */
 function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
-  if (!unitHierarchy(rows)) return [];
-  const units = rows.filter(isUnitRow);
+  // Units numbered by code (305 / 305001 …) are known by their code, not their name: 无锡市少年宫
+  // is a unit, 广州市城市规划展览中心 may be a project.
+  const byCode = unitCodeRoots(rows) !== undefined;
+  if (!byCode && !unitHierarchy(rows)) return [];
+  const units = rows.filter((r) => (byCode ? unitCodeOf(r) !== undefined : isUnitRow(r)));
   return units.flatMap((unit) => {
     const next = units.find((u) => u.rowIndex > unit.rowIndex);
     const below = rows.filter(
       (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
     );
-    const members = unitMembers(below);
+    const members = unitMembers(pastEqualChain(unit, below));
     if (members.length === 0) return [];
     const scope = (column: string) =>
       `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ rows below`;

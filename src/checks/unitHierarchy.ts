@@ -1,4 +1,5 @@
 import type { Check } from '../../schemas/check.ts';
+import { compareDecimals } from '../normalize/decimal.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows } from './emit.ts';
 import { type AmountRow, amountOf, type CheckInput, rowName, tableName } from './model.ts';
@@ -25,13 +26,32 @@ export function departmentRow(total: AmountRow, others: readonly AmountRow[]): A
   const first = others.find((r) => r.rowIndex > total.rowIndex && !r.isTotal);
   if (!first || isCoded(first) || unitCodeOf(first) !== undefined) return undefined;
   if (!others.some((r) => r.rowIndex > first.rowIndex && !r.isTotal)) return undefined;
-  if (total.cells.size === 0) return undefined;
-  for (const [column, item] of total.cells) {
-    const own = first.cells.get(column);
-    if (!own || amountOf(own).units !== amountOf(item).units || amountOf(own).scale !== amountOf(item).scale)
-      return undefined;
+  return sameFigures(total, first) ? first : undefined;
+}
+
+/** Two rows that print the same figure in every column the first prints. */
+export function sameFigures(a: AmountRow, b: AmountRow): boolean {
+  if (a.cells.size === 0) return false;
+  for (const [column, item] of a.cells) {
+    const own = b.cells.get(column);
+    if (!own || compareDecimals(amountOf(own), amountOf(item)) !== 0) return false;
   }
-  return first;
+  return true;
+}
+
+/**
+ * The rows a parent adds up, past a chain of single-child rows that repeat its figures
+ * (`251001 西安市自然资源和规划局` → `专用项目` → `其他履职尽责专项业务费` → the projects): each link is
+ * its parent's only part, and the last one is the sum of the rows after it.
+ */
+export function pastEqualChain(parent: AmountRow, below: readonly AmountRow[]): readonly AmountRow[] {
+  let k = 0;
+  let link = parent;
+  while (k < below.length - 1 && sameFigures(link, below[k]!)) {
+    link = below[k]!;
+    k++;
+  }
+  return below.slice(k);
 }
 
 /** Rows without codes that head a block of coded rows: the units of a table grouped by unit. */

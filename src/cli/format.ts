@@ -1,4 +1,5 @@
 import type { CanonicalDocument } from '../../schemas/document.ts';
+import { CONFIDENCE_FLOOR, judge, VERDICTS } from '../checks/verdict.ts';
 
 /** Human-readable lines for the terminal. */
 
@@ -26,7 +27,7 @@ export function worstFailures(doc: CanonicalDocument, limit = 3): string[] {
     );
 }
 
-export const LOW_CONFIDENCE = 70;
+export const LOW_CONFIDENCE = CONFIDENCE_FLOOR;
 
 /** OCR'd values to look at: repaired ones and those read with low confidence, lowest first. */
 export function ocrAttention(doc: CanonicalDocument, limit = 5): string[] {
@@ -47,11 +48,13 @@ export function ocrAttention(doc: CanonicalDocument, limit = 5): string[] {
 }
 
 export function documentLine(doc: CanonicalDocument): string {
+  const { verdict, reasons } = judge(doc);
   const warnings = doc.problems.filter((p) => p.severity === 'warning').length;
   const checks = `checks ${countChecks(doc.checks, 'pass')} pass / ${countChecks(doc.checks, 'fail')} fail / ${countChecks(doc.checks, 'skip')} skip`;
   const base = [
     doc.document_id.padEnd(24),
     doc.status.padEnd(7),
+    verdict.padEnd(12),
     (doc.metadata.layout_family || '-').padEnd(18),
     `tables ${String(doc.tables.length).padStart(3)}`,
     `amounts ${String(doc.line_items.length).padStart(4)}`,
@@ -62,6 +65,7 @@ export function documentLine(doc: CanonicalDocument): string {
   return [
     base,
     ...(doc.message ? [`    ${doc.message}`] : []),
+    ...(verdict === 'needs_review' ? reasons.map((r) => `    review: ${r}`) : []),
     ...worstFailures(doc),
     ...ocrAttention(doc),
   ].join('\n');
@@ -72,5 +76,7 @@ export function summaryLine(docs: readonly CanonicalDocument[], outDir: string):
   const amounts = docs.reduce((n, d) => n + d.line_items.length, 0);
   const indicators = docs.reduce((n, d) => n + d.indicators.length, 0);
   const checks = docs.flatMap((d) => d.checks);
-  return `${docs.length} documents: ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ${amounts} amounts, ${indicators} indicators; checks ${countChecks(checks, 'pass')} pass, ${countChecks(checks, 'fail')} fail, ${countChecks(checks, 'skip')} skip → ${outDir}`;
+  const verdicts = docs.map((d) => judge(d).verdict);
+  const verdictCounts = VERDICTS.map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ');
+  return `${docs.length} documents: ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed (${verdictCounts}); ${amounts} amounts, ${indicators} indicators; checks ${countChecks(checks, 'pass')} pass, ${countChecks(checks, 'fail')} fail, ${countChecks(checks, 'skip')} skip → ${outDir}`;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { type ExtractOptions, extractDocument } from '../pipeline/extractDocument.ts';
-import type { InputFile } from '../pipeline/findInputs.ts';
+import { documentIdOf, type InputFile } from '../pipeline/findInputs.ts';
 import { loadGold } from './gold.ts';
 import {
   f1,
@@ -95,16 +95,17 @@ export async function evaluateInputs(
   options: EvaluateOptions,
 ): Promise<DocumentEvaluation[]> {
   const out: DocumentEvaluation[] = [];
-  for (const input of inputs) {
+  // Gold and the baseline are keyed by file name (the batch's ids carry the folders too); a name
+  // two files share names neither.
+  const names = inputs.map((i) => documentIdOf(i.path));
+  for (const [i, input] of inputs.entries()) {
+    const documentId = names[i]!;
+    if (names.indexOf(documentId) !== names.lastIndexOf(documentId)) continue;
     // Extraction is the expensive part: only documents with gold are extracted.
-    const goldId = options.goldIdOf?.(input.documentId) ?? defaultGoldId(options.goldDir, input.documentId);
+    const goldId = options.goldIdOf?.(documentId) ?? defaultGoldId(options.goldDir, documentId);
     if (!existsSync(join(options.goldDir, `${goldId}.line_items.csv`))) continue;
     const bytes = await readFile(input.path);
-    const doc = await extractDocument(
-      bytes,
-      { documentId: input.documentId, sourceFile: input.path },
-      options,
-    );
+    const doc = await extractDocument(bytes, { documentId, sourceFile: input.path }, options);
     const evaluation = evaluateDocument(doc, options);
     if (evaluation) out.push(evaluation);
   }

@@ -94,6 +94,21 @@ export function lineItemKey(r: Row, place: Place = 'line'): string {
   ].join(' | ');
 }
 
+/**
+ * Of the extracted line items that match no gold item label-exactly, how many sit in a gold item's
+ * cell (same kind, labels, codes, column and unit) with another value: misread numbers, counted
+ * apart from items that are missing or misplaced. Keys are lineItemKey's, whose normalised fields
+ * hold no spaces, so ' | ' splits them.
+ */
+export function wrongValues(mismatch: Mismatch): number {
+  const cell = (key: string) => {
+    const fields = key.split(' | ');
+    fields[5] = '';
+    return fields.join(' | ');
+  };
+  return matchKeys(mismatch.missing.map(cell), mismatch.unexpected.map(cell)).truePositives;
+}
+
 export function indicatorKey(r: Row, place: Place = 'line'): string {
   return [
     str(r.table_kind),

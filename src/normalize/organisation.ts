@@ -10,5 +10,5 @@ const ORGANISATION_END =
 
 export function isOrganisationName(label: string): boolean {
   const name = labelKey(label).replace(/[（(][^（()）]*[)）]$/u, '');
-  return ORGANISATION_END.test(name) && !/项目|经费|费$|支出$/u.test(name);
+  return ORGANISATION_END.test(name) && !/(?:项目|经费|费|支出)$/u.test(name);
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 
 /**
  * Finds the input files under the given files and folders: recursive, hidden files skipped,
- * symlink loops broken, each file once, in a stable order. The document id is the file name
- * without its extension (made unique when two folders hold the same name).
+ * symlink loops broken, each file once, in a stable order. The document id is the file's path
+ * below the folder given, without its extension, made a safe file name (`a/report.pdf` →
+ * `a_report`; a file given directly or at the top of the folder keeps its bare name), so adding a
+ * file never renames another. Only ids that still collide (`x.pdf` beside `x.txt`) keep their
+ * extension, and a hash suffix is the last resort.
  */
 
 export interface InputFile {
@@ -52,9 +55,22 @@ export function isSafeDocumentId(id: string): boolean {
 }
 
 export function documentIdOf(path: string): string {
-  const name = basename(path);
+  return safeId(stemOf(basename(path)));
+}
+
+/** The id of a file below an input root: its relative path, separators made `_`. */
+export function documentIdBelow(root: string, path: string, keepExtension = false): string {
+  const below = relative(root, path).split(sep).join('/');
+  const dir = below.includes('/') ? below.slice(0, below.lastIndexOf('/') + 1) : '';
+  return safeId(dir + (keepExtension ? basename(path) : stemOf(basename(path))));
+}
+
+function stemOf(name: string): string {
   const ext = extname(name);
-  const stem = ext.length > 0 && ext.length < name.length ? name.slice(0, -ext.length) : name;
+  return ext.length > 0 && ext.length < name.length ? name.slice(0, -ext.length) : name;
+}
+
+function safeId(stem: string): string {
   // Ids become file names of the dump: see isSafeDocumentId.
   const printable = [...stem].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? '_' : ch)).join('');
   const safe = truncateToBytes(
@@ -68,7 +84,18 @@ export function documentIdOf(path: string): string {
   return RESERVED_NAME.test(safe) ? `_${safe}` : safe;
 }
 
-async function walk(path: string, seen: Set<string>, out: string[], problems: string[]): Promise<void> {
+interface Found {
+  readonly root: string;
+  readonly path: string;
+}
+
+async function walk(
+  root: string,
+  path: string,
+  seen: Set<string>,
+  out: Found[],
+  problems: string[],
+): Promise<void> {
   let real: string;
   try {
     real = await realpath(path);
@@ -80,7 +107,7 @@ async function walk(path: string, seen: Set<string>, out: string[], problems: st
   seen.add(real);
   const info = await stat(real);
   if (info.isFile()) {
-    out.push(path);
+    out.push({ root: root === path ? dirname(path) : root, path });
     return;
   }
   if (!info.isDirectory()) return;
@@ -89,24 +116,38 @@ async function walk(path: string, seen: Set<string>, out: string[], problems: st
     const child = join(path, entry);
     const link = await lstat(child).catch(() => undefined);
     if (!link) continue;
-    await walk(child, seen, out, problems);
+    await walk(root, child, seen, out, problems);
   }
 }
 
 export async function findInputs(
   paths: readonly string[],
 ): Promise<{ inputs: InputFile[]; problems: string[] }> {
-  const files: string[] = [];
+  const files: Found[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const p of paths) await walk(p, seen, files, problems);
-  const byId = new Map<string, number>();
-  for (const f of files) byId.set(documentIdOf(f), (byId.get(documentIdOf(f)) ?? 0) + 1);
-  const inputs = files.map((path) => {
-    const id = documentIdOf(path);
-    if ((byId.get(id) ?? 0) <= 1) return { path, documentId: id };
+  for (const p of paths) await walk(p, p, seen, files, problems);
+  return { inputs: uniqueIds(files), problems };
+}
+
+function countIds(ids: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+function uniqueIds(files: readonly Found[]): InputFile[] {
+  const plain = files.map((f) => documentIdBelow(f.root, f.path));
+  const plainCount = countIds(plain);
+  const withExt = files.map((f, i) =>
+    (plainCount.get(plain[i]!) ?? 0) > 1 ? documentIdBelow(f.root, f.path, true) : plain[i]!,
+  );
+  const count = countIds(withExt);
+  return files.map(({ path }, i) => {
+    const id = withExt[i]!;
+    if ((count.get(id) ?? 0) <= 1) return { path, documentId: id };
+    // Two roots holding the same relative path, or names that differ only in unsafe characters.
     const suffix = createHash('sha256').update(relative('.', path)).digest('hex').slice(0, 8);
     return { path, documentId: `${id}__${suffix}` };
   });
-  return { inputs, problems };
 }

@@ -44,11 +44,15 @@ function allTextsAndCells(doc: SourceDocument): string[] {
 }
 
 function cleanDepartment(name: string): string {
-  return name
-    .replace(/^\d{2,}\s*[-－]\s*/u, '')
-    .replace(/[（(]\s*(?:本级|汇总|行政)\s*[)）]$/u, '')
-    .replace(/本级$/u, '')
-    .trim();
+  return (
+    name
+      // The unit line printed right after the name on the same line sticks to it (广州: `…局单位：万元`).
+      .replace(/\s*(?:金额)?单位\s*[:：]\s*(?:万元|元)\s*$/u, '')
+      .replace(/^\d{2,}\s*[-－]\s*/u, '')
+      .replace(/[（(]\s*(?:本级|汇总|行政)\s*[)）]$/u, '')
+      .replace(/本级$/u, '')
+      .trim()
+  );
 }
 
 export function readDepartment(doc: SourceDocument): string {

@@ -4,7 +4,7 @@ import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
 import { ImageReadError, readImage } from './ocr/imageReader.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
-import { type OcrMode, readPdf } from './pdf/pdfReader.ts';
+import { type OcrMode, type OcrPageListener, readPdf } from './pdf/pdfReader.ts';
 import { mebibytes } from './readInputFile.ts';
 import { readTextBlocks } from './textReader.ts';
 
@@ -35,6 +35,7 @@ export interface ReadOptions {
   /** When to OCR: pages without a text layer (auto, the default), every page, or never. */
   readonly ocr?: OcrMode;
   readonly ocrWorkers?: number;
+  readonly onOcrPage?: OcrPageListener;
   /** Text inputs larger than this are refused (a text dump of a budget is well under 1 MiB). */
   readonly maxTextBytes?: number;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,12 +57,16 @@ async function writeDocument(entry: DocumentEntry, dumpDir: string, outDir: stri
 }
 
 export async function buildReport(dumpDir: string, outDir: string): Promise<ReportResult> {
+  if (!existsSync(join(dumpDir, 'documents.csv')) || !existsSync(join(dumpDir, 'json')))
+    throw new Error('not a yusuan dump (no documents.csv or json/)');
   const entries = await readDocumentsCsv(dumpDir);
   await mkdir(outDir, { recursive: true });
   const linked = new Set<string>();
   const problems: string[] = [];
   let pageImages = 0;
   for (const entry of entries) {
+    // A duplicate has no JSON of its own: its index row names the document it repeats.
+    if (entry.row.duplicate_of) continue;
     const result = await writeDocument(entry, dumpDir, outDir);
     if (result.written) linked.add(entry.documentId);
     pageImages += result.images;

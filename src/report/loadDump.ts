@@ -20,7 +20,12 @@ export function entryOf(row: Readonly<Record<string, string>>): DocumentEntry {
     documentId: row.document_id ?? '',
     sourceFile: row.source_file ?? '',
     verdict,
-    reasons: row.verdict_reasons || row.reasons || row.message || '',
+    reasons:
+      (row.duplicate_of ? `duplicate of ${row.duplicate_of}` : '') ||
+      row.verdict_reasons ||
+      row.reasons ||
+      row.message ||
+      '',
     row,
   };
 }

@@ -37,6 +37,13 @@ export function isBodyRow(row: RawRow): boolean {
   return filled.length === 1 && TOTAL_LABEL.test(labelKey(first));
 }
 
+const LEVEL_1_ORDINAL = /^[一二三四五六七八九十]+[、.．]\S/u;
+
+function opensWithOrdinal(row: RawRow): boolean {
+  const first = row.cells.map((c) => cleanCellText(c.raw)).find((t) => t !== '');
+  return first !== undefined && LEVEL_1_ORDINAL.test(first);
+}
+
 /** Header words of the national templates: a row of nothing else is a header row wherever it stands. */
 const HEADER_WORD =
   /^(?:项目|预算数|决算数|金额|科目编码|科目名称|科目|编码|名称|行次|栏次|序号|合计|小计|类|款|项|年初预算数|调整预算数|本年预算数?|上年预算数?|\d{4}年(?:预算|决算)数?|功能分类科目|经济分类科目|单位名称|部门名称|单位编码)$/;
@@ -65,7 +72,9 @@ export function splitHeaderAndBody(rows: readonly RawRow[]): HeaderSplit {
     // printed as the first row below it.
     while (headerCount < 6 && rows[headerCount] && isHeaderVocabularyRow(rows[headerCount]!)) headerCount++;
   } else {
-    headerCount = rows.findIndex(isBodyRow);
+    // A row that opens with a 一、 ordinal (`一、部门预算 | | 一、部门预算 |`) is a body row with blank
+    // amounts, not a header row; only below the first row, which is always header.
+    headerCount = rows.findIndex((r, i) => isBodyRow(r) || (i > 0 && opensWithOrdinal(r)));
     if (headerCount < 0) headerCount = Math.min(rows.length, 2);
     headerCount = Math.min(headerCount, 6);
   }

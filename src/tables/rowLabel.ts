@@ -21,12 +21,31 @@ export interface RowLabel {
  * exports sometimes drop the leading zero of a 款 or 项 (`301 | 2` for 30102): a one-digit piece is
  * two digits wide in every classification, so it is padded.
  */
-function joinSplitCode(cells: readonly Cell[], codeColumns: ReadonlySet<number>): string | undefined {
-  const pieces = [...codeColumns].sort((a, b) => a - b).map((i) => cleanLabel(cells[i]?.raw ?? ''));
+function joinSplitCode(cells: readonly Cell[], columns: readonly number[]): string | undefined {
+  const pieces = columns.map((i) => cleanLabel(cells[i]?.raw ?? ''));
   if (pieces.length < 2 || !pieces.some((p) => p !== '') || !pieces.every((p) => /^\d*$/.test(p)))
     return undefined;
   const joined = pieces.map((p, k) => (k > 0 && p.length === 1 ? `0${p}` : p)).join('');
   return readSubjectCode(joined) && /^\d{3}$/.test(pieces[0] ?? '') ? joined : undefined;
+}
+
+/**
+ * Code columns in runs of neighbours: `类 | 款 | 部门科目名称 | 类 | 款 | 政府科目名称` prints two
+ * codes (the 部门 and the 政府 economic code), each over its own 类 | 款 run.
+ */
+function codeRuns(codeColumns: ReadonlySet<number>): number[][] {
+  const runs: number[][] = [];
+  for (const c of [...codeColumns].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last.at(-1) === c - 1) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** A code wrapped inside its narrow cell (`2620` over `01`) is one code: `262001`. */
+function joinWrappedDigits(text: string): string {
+  return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
 }
 
 export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<number> = new Set()): RowLabel {
@@ -34,16 +53,19 @@ export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<nu
   let subjectCode = '';
   let economicCode = '';
   let govEconomicCode = '';
-  const split = joinSplitCode(cells, codeColumns);
-  if (split) {
+  const joinedColumns = new Set<number>();
+  for (const run of codeRuns(codeColumns)) {
+    const split = joinSplitCode(cells, run);
+    if (!split) continue;
+    for (const c of run) joinedColumns.add(c);
     const code = readSubjectCode(split)!;
     if (code.scheme === 'function') subjectCode = split;
     else if (code.scheme === 'economic') economicCode = split;
     else govEconomicCode = split;
   }
   cells.forEach((cell, i) => {
-    const text = cleanLabel(cell.raw);
-    if (text === '' || (split && codeColumns.has(i))) return;
+    const text = joinWrappedDigits(cleanLabel(cell.raw));
+    if (text === '' || joinedColumns.has(i)) return;
     const coded = codeColumns.has(i)
       ? { code: readSubjectCode(text), name: readSubjectCode(text) ? '' : text }
       : splitCodedLabel(text);

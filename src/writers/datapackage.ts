@@ -19,6 +19,20 @@ interface JsonSchemaProperty {
   frictionless?: string;
 }
 
+/*
+ * Line items and indicators point at their table, tables and checks at their document: a line item
+ * reaches its document through its table. (One key per shared field: the Frictionless JS library
+ * resolves a field once, so a second key on document_id would be checked against the resolved row.)
+ */
+const DOCUMENT_KEY = {
+  fields: ['document_id'],
+  reference: { resource: 'documents', fields: ['document_id'] },
+};
+const TABLE_KEY = {
+  fields: ['document_id', 'table_index'],
+  reference: { resource: 'tables', fields: ['document_id', 'table_index'] },
+};
+
 export const CSV_RESOURCES = [
   {
     name: 'documents',
@@ -26,6 +40,7 @@ export const CSV_RESOURCES = [
     schema: DocumentRowSchema,
     key: ['document_id'],
     title: 'Input files and their status',
+    foreignKeys: [],
   },
   {
     name: 'tables',
@@ -33,6 +48,7 @@ export const CSV_RESOURCES = [
     schema: TableRowSchema,
     key: ['document_id', 'table_index'],
     title: 'Extracted tables',
+    foreignKeys: [DOCUMENT_KEY],
   },
   {
     name: 'line_items',
@@ -40,6 +56,7 @@ export const CSV_RESOURCES = [
     schema: LineItemSchema,
     key: [],
     title: 'Every amount of every table (long format)',
+    foreignKeys: [TABLE_KEY],
   },
   {
     name: 'indicators',
@@ -47,8 +64,16 @@ export const CSV_RESOURCES = [
     schema: IndicatorSchema,
     key: [],
     title: 'Performance indicators (绩效指标)',
+    foreignKeys: [TABLE_KEY],
   },
-  { name: 'checks', path: 'checks.csv', schema: CheckSchema, key: [], title: 'Reconciliation checks' },
+  {
+    name: 'checks',
+    path: 'checks.csv',
+    schema: CheckSchema,
+    key: [],
+    title: 'Reconciliation checks',
+    foreignKeys: [DOCUMENT_KEY],
+  },
 ] as const;
 
 export function columnsOf(schema: z.ZodObject): string[] {
@@ -69,6 +94,8 @@ function frictionlessType(p: JsonSchemaProperty): string {
 }
 
 function enumOf(p: JsonSchemaProperty): string[] | undefined {
+  // `number or ''` is an open number with a missing value, not a vocabulary whose only word is ''.
+  if (p.anyOf?.some((a) => a.enum === undefined && a.const === undefined)) return undefined;
   const values = p.anyOf
     ? p.anyOf.flatMap((a) => a.enum ?? (a.const !== undefined ? [a.const] : []))
     : (p.enum ?? []);
@@ -104,13 +131,42 @@ export function textColumnsOf(schema: z.ZodObject): ReadonlySet<string> {
   );
 }
 
-export function buildDataPackage(version: string) {
+/**
+ * When the dump was written: SOURCE_DATE_EPOCH when set (the reproducible-builds convention), so
+ * that two runs over the same files can still give byte-identical dumps; else now.
+ */
+export function createdAt(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date = env.SOURCE_DATE_EPOCH && Number.isInteger(epoch) ? new Date(epoch * 1000) : new Date();
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface DataPackageOptions {
+  readonly bom?: boolean;
+  readonly created?: string;
+}
+
+export function buildDataPackage(version: string, options: DataPackageOptions = {}) {
   return {
     profile: 'tabular-data-package',
     name: 'yusuan-budget-extraction',
     title: 'Chinese government budget disclosures extracted by yusuan',
     version: SCHEMA_VERSION,
     yusuan_version: version,
+    created: options.created ?? createdAt(),
+    licenses: [
+      {
+        name: 'other-open',
+        title:
+          'Budget disclosures the governments published for the public (政府信息公开); the publishers’ terms of reuse apply',
+      },
+    ],
+    sources: [
+      {
+        title:
+          'Chinese government budget and final-account disclosures (部门预算 / 部门决算) as published; each document’s source file and sha256 are in documents.csv',
+      },
+    ],
     resources: CSV_RESOURCES.map((r) => ({
       name: r.name,
       path: r.path,
@@ -118,12 +174,21 @@ export function buildDataPackage(version: string) {
       profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8',
+      // Frictionless names the BOM-prefixed encoding utf-8-sig (as Python's codecs do).
+      encoding: options.bom ? 'utf-8-sig' : 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true },
       schema: {
         fields: fieldsOf(r.schema),
         missingValues: [''],
         ...(r.key.length > 0 ? { primaryKey: [...r.key] } : {}),
+        ...(r.foreignKeys.length > 0
+          ? {
+              foreignKeys: r.foreignKeys.map((k) => ({
+                fields: [...k.fields],
+                reference: { ...k.reference },
+              })),
+            }
+          : {}),
       },
     })),
   };

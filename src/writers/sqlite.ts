@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { buildDataPackage, CSV_RESOURCES } from './datapackage.ts';
-import { dumpRows, type ResourceName } from './writeDump.ts';
+import { amountWan, subjectLevel, threePublicCategory } from './sqliteColumns.ts';
+import { type DumpRows, dumpRows, type ResourceName } from './writeDump.ts';
 
 /**
  * The dump as one SQLite database (for Datasette or any SQL client): the same tables and columns
@@ -20,15 +21,36 @@ const SQL_TYPE: Record<string, string> = {
 
 const INDEXED = ['document_id', 'table_kind', 'subject_code'];
 
+/** Columns of line_items in the database only: computed from the row, for SQL (sqliteColumns.ts). */
+const LINE_ITEM_EXTRAS: readonly {
+  name: string;
+  type: string;
+  of: (row: Record<string, unknown>) => unknown;
+}[] = [
+  { name: 'amount_wan', type: 'NUMERIC', of: (r) => amountWan(String(r.value), String(r.unit)) },
+  {
+    name: 'three_public_category',
+    type: 'TEXT',
+    of: (r) =>
+      r.table_kind === 'three_public_expense'
+        ? threePublicCategory(String(r.row_label), String(r.column_label))
+        : null,
+  },
+  { name: 'subject_level', type: 'INTEGER', of: (r) => subjectLevel(String(r.subject_code)) },
+];
+
 const VIEWS: Record<string, string> = {
-  three_public_by_department: `SELECT d.city, d.department, d.year, d.document_kind, li.row_label, li.column_label,
-      li.value, li.unit, li.document_id, li.page, li.line
+  // The five categories only: no 三公 total, no 会议费 / 培训费, no column numbers.
+  three_public_by_department: `SELECT d.city, d.department, d.year, d.document_kind,
+      li.three_public_category AS category, li.row_label, li.column_label, li.amount_wan, li.value, li.unit,
+      li.document_id, li.page, li.line
     FROM line_items li JOIN documents d ON d.document_id = li.document_id
-    WHERE li.table_kind = 'three_public_expense'`,
+    WHERE li.table_kind = 'three_public_expense' AND li.three_public_category IS NOT NULL`,
+  // One level (类: 201, 202 …), so that summing a column does not count 款 and 项 again.
   general_budget_expense_by_subject: `SELECT d.city, d.department, d.year, li.subject_code, li.row_label,
-      li.column_label, li.value, li.unit, li.document_id
+      li.column_label, li.amount_wan, li.value, li.unit, li.document_id
     FROM line_items li JOIN documents d ON d.document_id = li.document_id
-    WHERE li.table_kind = 'general_budget_expense' AND li.subject_code <> ''`,
+    WHERE li.table_kind = 'general_budget_expense' AND li.subject_level = 1`,
   failed_checks: `SELECT d.city, d.department, d.year, c.*
     FROM checks c JOIN documents d ON d.document_id = c.document_id
     WHERE c.status = 'fail'`,
@@ -48,7 +70,10 @@ function sqlValue(value: unknown): string | number | null {
 }
 
 export class SqliteDump {
-  private readonly insert = new Map<ResourceName, { columns: string[]; statement: Database.Statement }>();
+  private readonly insert = new Map<
+    ResourceName,
+    { columns: string[]; extras: typeof LINE_ITEM_EXTRAS; statement: Database.Statement }
+  >();
   private done = false;
 
   private constructor(
@@ -74,7 +99,11 @@ export class SqliteDump {
     for (const resource of pkg.resources) {
       const spec = CSV_RESOURCES.find((r) => r.name === resource.name)!;
       const fields = resource.schema.fields;
-      const columns = fields.map((f) => `${quote(f.name)} ${SQL_TYPE[f.type] ?? 'TEXT'}`);
+      const extras = resource.name === 'line_items' ? LINE_ITEM_EXTRAS : [];
+      const columns = [
+        ...fields.map((f) => `${quote(f.name)} ${SQL_TYPE[f.type] ?? 'TEXT'}`),
+        ...extras.map((e) => `${quote(e.name)} ${e.type}`),
+      ];
       const key = spec.key.length > 0 ? `, PRIMARY KEY (${spec.key.map(quote).join(', ')})` : '';
       const rowId = spec.key.length > 0 ? '' : 'row_id INTEGER PRIMARY KEY, ';
       this.db.exec(`CREATE TABLE ${quote(resource.name)} (${rowId}${columns.join(', ')}${key})`);
@@ -83,9 +112,10 @@ export class SqliteDump {
           this.db.exec(
             `CREATE INDEX ${quote(`${resource.name}_${column}`)} ON ${quote(resource.name)} (${quote(column)})`,
           );
-      const names = fields.map((f) => f.name);
+      const names = [...fields.map((f) => f.name), ...extras.map((e) => e.name)];
       this.insert.set(resource.name as ResourceName, {
-        columns: names,
+        columns: fields.map((f) => f.name),
+        extras,
         statement: this.db.prepare(
           `INSERT INTO ${quote(resource.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
         ),
@@ -95,9 +125,13 @@ export class SqliteDump {
   }
 
   add(doc: CanonicalDocument): void {
-    const rows = dumpRows(doc);
-    for (const [name, { columns, statement }] of this.insert)
-      for (const row of rows[name]) statement.run(columns.map((c) => sqlValue(row[c])));
+    this.addRows(dumpRows(doc));
+  }
+
+  addRows(rows: DumpRows): void {
+    for (const [name, { columns, extras, statement }] of this.insert)
+      for (const row of rows[name])
+        statement.run([...columns.map((c) => sqlValue(row[c])), ...extras.map((e) => sqlValue(e.of(row)))]);
   }
 
   commit(): void {

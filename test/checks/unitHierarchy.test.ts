@@ -86,3 +86,75 @@ describe('unit hierarchy in the checks', () => {
     expect(checks.some((c) => c.scope.includes('Σ its 类 rows') && c.status === 'pass')).toBe(true);
   });
 });
+
+describe('a code printed twice within one unit', () => {
+  it('is two parts of the same parent (one 部门 code under two 政府 codes, Xi’an 表6)', async () => {
+    const checks = await checksOf([
+      '一般公共预算支出明细表（按经济分类科目分）',
+      '金额单位：元',
+      '部门经济科目编码⇥部门经济科目名称⇥政府经济科目编码⇥政府经济科目名称⇥合计',
+      '⇥合计⇥⇥⇥60.00',
+      '301⇥工资福利支出⇥⇥⇥60.00',
+      '30101⇥基本工资⇥50101⇥工资奖金津补贴⇥10.00',
+      '30103⇥奖金⇥50101⇥工资奖金津补贴⇥20.00',
+      '30103⇥奖金⇥50905⇥离退休费⇥30.00',
+    ]);
+    const children = checks.filter((c) => c.check === 'children_sum_to_parent');
+    expect(children.map((c) => [c.status, c.actual])).toEqual([['pass', '60.00']]);
+  });
+});
+
+describe('a chain of rows repeating their parent', () => {
+  it('sums the rows past the chain (unit → 专用项目 → 其他履职尽责专项业务费 → projects, Xi’an 表10)', async () => {
+    const checks = await checksOf([
+      '专项业务经费支出表',
+      '金额单位：元',
+      '单位编码⇥单位（项目）名称⇥项目金额',
+      '⇥合计⇥30.00',
+      '251⇥某市自然资源和规划局⇥30.00',
+      '251001⇥某市自然资源和规划局⇥30.00',
+      '⇥专用项目⇥30.00',
+      '⇥其他履职尽责专项业务费⇥30.00',
+      '⇥规划业务费⇥10.00',
+      '⇥土地出让业务费项目⇥20.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('251001') && c.status === 'pass')).toBe(true);
+  });
+});
+
+describe('units numbered by code', () => {
+  it('are known by their code whatever their name (无锡市少年宫, 中学): none adds up the next', async () => {
+    const checks = await checksOf([
+      '收入总表',
+      '单位：万元',
+      '部门代码⇥部门名称⇥合计',
+      '合计⇥⇥60.00',
+      '305⇥某市教育局⇥60.00',
+      '305001⇥某市教育局（本级）⇥10.00',
+      '305006⇥某市高等教育发展服务中心⇥15.00',
+      '305007⇥某市少年宫⇥20.00',
+      '305010⇥某市辅仁高级中学⇥15.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(
+      checks.some((c) => c.scope.includes('305 / 某市教育局 / 合计 = Σ its units') && c.status === 'pass'),
+    ).toBe(true);
+  });
+});
+
+describe('a unit code wrapped inside its cell', () => {
+  it('is one code (2620 over 01 is 262001), under its department 262', async () => {
+    const checks = await checksOf([
+      '“三公”经费表',
+      '金额单位：元',
+      '单位编码⇥单位名称⇥合计',
+      '⇥合计⇥30',
+      '262⇥某市工业和信息化局⇥30',
+      '2620 01⇥某市工业和信息化局⇥10',
+      '2620 03⇥某市节能监察支队⇥20',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('262 / 某市工业和信息化局 / 合计 = Σ its units'))).toBe(true);
+  });
+});

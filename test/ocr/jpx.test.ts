@@ -48,10 +48,16 @@ describe('a page with nothing on it', () => {
   it('is called blank, not unread', async () => {
     // The truncated fixture's page without its image: an empty page of the same size.
     const empty = readFileSync(`${DIR}/notice-jpx-truncated.pdf`, 'latin1').replace('/Im0 Do', '       ');
-    const reading = await readPdf(Buffer.from(empty, 'latin1'), { ocrWorkers: 1 });
+    const sentToOcr: number[][] = [];
+    const reading = await readPdf(Buffer.from(empty, 'latin1'), {
+      ocrWorkers: 1,
+      onOcrPage: (page, pages) => sentToOcr.push([page, pages]),
+    });
     expect(reading.problems.map((p) => [p.code, p.message])).toEqual([
       ['blank-page', 'page 1 is blank: no text layer and nothing drawn on it'],
     ]);
+    // A page without text goes to OCR as far as the time limit and the progress line know.
+    expect(sentToOcr).toEqual([[1, 1]]);
   }, 60_000);
 });
 

@@ -124,6 +124,13 @@ describe('the review site of the seeds, a PDF fixture and a PDF with one failed 
     await page.click('th[data-column="9"]'); // checks_failed, ascending
     await page.click('th[data-column="9"]'); // descending: the failing document first
     expect(await page.$eval('#documents tbody tr', (r) => r.cells[0]!.textContent)).toBe('broken');
+    // The verdict column of documents.csv, not the extraction status: a failed check needs review.
+    await page.select('#verdict-filter', 'needs_review');
+    const shown = await page.$$eval('#documents tbody tr:not([hidden])', (rows) =>
+      rows.map((r) => [r.cells[0]!.textContent, (r as HTMLElement).dataset.verdict]),
+    );
+    expect(shown).toContainEqual(['broken', 'needs_review']);
+    expect(shown.every(([, v]) => v === 'needs_review')).toBe(true);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import type { Block, Problem } from '../../model.ts';
-import { DEFAULT_MAX_PAGES, type OcrMode } from '../pdf/pdfReader.ts';
+import { DEFAULT_MAX_PAGES, type OcrMode, type OcrPageListener } from '../pdf/pdfReader.ts';
 import { sharedOcrEngine } from './engine.ts';
 import { ocrPage } from './ocrPage.ts';
 import { decodeImage, type GreyImage, ImageReadError } from './raster.ts';
@@ -27,6 +27,7 @@ export interface ImageReadOptions {
   readonly ocrWorkers?: number;
   /** Read at most this many pages of a multi-page TIFF (default: the PDF reader's limit). */
   readonly maxPages?: number;
+  readonly onOcrPage?: OcrPageListener;
 }
 
 export async function readImage(
@@ -37,6 +38,7 @@ export async function readImage(
   if (options.ocr === 'never') throw new ImageReadError('an image has no text without OCR (--ocr never)');
   if (format === 'tiff') return readTiff(bytes, options);
   const image = await decodeImage(bytes);
+  options.onOcrPage?.(1, 1);
   const engine = await sharedOcrEngine(options.ocrWorkers);
   const reading = await ocrPage(image, 1, engine);
   return {
@@ -97,6 +99,7 @@ async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<I
   });
   const runs: Promise<void>[] = [];
   for (const [index, page] of directory.pages.entries()) {
+    options.onOcrPage?.(page.page, count);
     let image: GreyImage;
     try {
       image = decodeTiffPage(bytes, page);

@@ -24,12 +24,19 @@ export interface PdfReading {
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
+/**
+ * Told of each page as it goes to OCR (page number, pages in the file): a batch worker passes it
+ * on, so its file's time limit grows with the pages to OCR and the progress line names the page.
+ */
+export type OcrPageListener = (page: number, pages: number) => void;
+
 export interface PdfReadOptions extends OpenOptions {
   readonly maxPages?: number;
   /** auto: OCR the pages without a text layer; always: every page; never: none. */
   readonly ocr?: OcrMode;
   /** OCR workers (default: one per core). */
   readonly ocrWorkers?: number;
+  readonly onOcrPage?: OcrPageListener;
 }
 
 /** A page tree can claim a million pages with a few objects: the library stops where the CLI does. */
@@ -73,6 +80,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
             else pages[index] = pageBlocks(content, n);
             continue;
           }
+          options.onOcrPage?.(n, last);
           const engine = await sharedOcrEngine(options.ocrWorkers);
           const image = await renderPdfPage(page, OCR_DPI);
           if (content.items.length === 0 && isBlankImage(image)) {
