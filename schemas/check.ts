@@ -35,8 +35,26 @@ export const CheckSchema = z.object({
     .string()
     .optional()
     .describe(
-      "failed sums: each part summed, as `row label | column label = value @ page or line`, joined with '; '",
+      'the figures compared, total first, then the parts summed or the figure held against: `role row_label · column_label = value (p. page [x0 y0 x1 y1])` joined with `; `',
     ),
 });
 
-export type Check = z.infer<typeof CheckSchema>;
+/** A figure a check compared: the total, a part it summed, or the figure it was held against. */
+export const CheckCellSchema = z.object({
+  role: z.enum(['total', 'part', 'other']),
+  table_index: z.number().int().nonnegative(),
+  row_index: z.number().int().nonnegative(),
+  column_index: z.number().int().nonnegative(),
+  row_label: z.string(),
+  column_label: z.string(),
+  value: z.string(),
+  page: z.number().int().positive().optional(),
+  line: z.number().int().positive().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
+
+/** A check as the JSON keeps it: the CSV row plus each figure it compared, placed. */
+export const CheckRecordSchema = CheckSchema.extend({ cells: z.array(CheckCellSchema).optional() });
+
+export type Check = z.infer<typeof CheckRecordSchema>;
+export type CheckCell = z.infer<typeof CheckCellSchema>;

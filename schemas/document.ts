@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VERDICTS } from '../src/checks/verdict.ts';
-import { CheckSchema } from './check.ts';
+import { CheckRecordSchema } from './check.ts';
 import { LineSchema, MoneyUnitSchema, PageSchema, ProblemSchema, TableKindSchema } from './common.ts';
 import { IndicatorSchema } from './indicator.ts';
 import { LineItemSchema } from './lineItem.ts';
@@ -63,6 +63,14 @@ export const ProseAmountSchema = z.object({
   confidence: z.number().min(0).max(100).optional().describe('OCR confidence of the line'),
 });
 
+/** One page of a paged source: its size, to place boxes on a page image, and its printed folio. */
+export const PageInfoSchema = z.object({
+  page: PageSchema,
+  width: z.number().positive().optional().describe('page width in PDF points'),
+  height: z.number().positive().optional().describe('page height in PDF points'),
+  folio: z.string().optional().describe('page number printed on the page, when it prints one'),
+});
+
 export const CanonicalDocumentSchema = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   document_id: z.string().min(1),
@@ -77,9 +85,10 @@ export const CanonicalDocumentSchema = z.object({
   tables: z.array(TableSchema),
   line_items: z.array(LineItemSchema),
   indicators: z.array(IndicatorSchema),
-  checks: z.array(CheckSchema),
+  checks: z.array(CheckRecordSchema),
   problems: z.array(ProblemSchema),
   prose_amounts: z.array(ProseAmountSchema).optional(),
+  page_info: z.array(PageInfoSchema).optional().describe('size and printed folio of every page read'),
   verdict: VerdictSchema.optional().describe('can the document be published as it is (set when written)'),
   verdict_reasons: z.array(z.string()).optional().describe('why it is not verified'),
 });

@@ -23,6 +23,11 @@ export const IndicatorSchema = z.object({
   line: LineSchema.optional().describe('source line where the indicator name starts'),
   table_index: z.number().int().nonnegative(),
   table_title: z.string(),
+  folio: z.string().optional().describe('page number printed on the page, when it prints one'),
+  x0: z.number().optional().describe("left of the indicator's box, PDF points from the page's left"),
+  y0: z.number().optional().describe("top of the indicator's box, PDF points from the page's top"),
+  x1: z.number().optional().describe("right of the indicator's box, PDF points"),
+  y1: z.number().optional().describe("bottom of the indicator's box, PDF points"),
 });
 
 export type Indicator = z.infer<typeof IndicatorSchema>;

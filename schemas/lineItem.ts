@@ -39,6 +39,11 @@ export const LineItemSchema = z.object({
     .describe('repaired: changed by check-guided OCR repair (original kept in original_text)'),
   original_text: z.string().describe('the cell text as read, when it differs from value'),
   confidence: z.number().min(0).max(100).optional().describe('OCR confidence of the value'),
+  folio: z.string().optional().describe('page number printed on the page (`- 9 -` → 9), when it prints one'),
+  x0: z.number().optional().describe("left of the value's box, PDF points from the page's left"),
+  y0: z.number().optional().describe("top of the value's box, PDF points from the page's top"),
+  x1: z.number().optional().describe("right of the value's box, PDF points"),
+  y1: z.number().optional().describe("bottom of the value's box, PDF points"),
 });
 
 export type LineItem = z.infer<typeof LineItemSchema>;

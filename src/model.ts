@@ -45,7 +45,13 @@ export type Block =
     }
   | { readonly kind: 'rule'; readonly at: Provenance }
   | { readonly kind: 'blank'; readonly at: Provenance }
-  | { readonly kind: 'page'; readonly page: number };
+  | {
+      readonly kind: 'page';
+      readonly page: number;
+      /** Page size in PDF points, when the page was read (PDF text layer or OCR). */
+      readonly width?: number;
+      readonly height?: number;
+    };
 
 /** How a row was delimited in the source: tabs, markdown pipes, HTML cells or page geometry. */
 export type RowFormat = 'tab' | 'pipe' | 'html' | 'layout';

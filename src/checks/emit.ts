@@ -1,6 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { addDecimals, type Decimal } from '../normalize/decimal.ts';
+import { comparedFigures } from './cells.ts';
 import { type AmountRow, amountOf, type CheckName, placeOf } from './model.ts';
 import { compareWithTolerance, roundingTolerance, show } from './tolerance.ts';
 
@@ -40,15 +41,8 @@ export function sumCheck(c: SumCheck): Check {
         ? `differs by ${show(cmp.difference)}, within the rounding tolerance of ${show(cmp.tolerance)} for ${c.partCount} parts`
         : `total ${show(expected)} but its ${c.partCount} parts sum to ${show(actual)} (difference ${show(cmp.difference)})`,
     ...placeOf(c.total),
-    // Where to look when the sum fails: the parts as read, each with its place.
-    ...(cmp.withinTolerance ? {} : { parts: c.parts.map(describePart).join('; ') }),
+    ...comparedFigures(c.total, c.parts, 'part'),
   };
-}
-
-export function describePart(item: LineItem): string {
-  const at =
-    item.page !== undefined ? `page ${item.page}` : item.line !== undefined ? `line ${item.line}` : '';
-  return `${item.row_label} | ${item.column_label} = ${item.value}${at ? ` @ ${at}` : ''}`;
 }
 
 export function equalityCheck(
@@ -79,6 +73,7 @@ export function equalityCheck(
           ? `${what}: differ by ${show(cmp.difference)}, within rounding tolerance`
           : `${what}: ${show(expected)} ≠ ${show(actual)}`,
     ...placeOf(a),
+    ...comparedFigures(a, 'units' in b ? [] : [b], 'other'),
   };
 }
 

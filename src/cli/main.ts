@@ -13,7 +13,7 @@ import { extract } from './extractCommand.ts';
 import { formatInspection, inspectDocument } from './inspect.ts';
 import { EXTRACT_OPTIONS, extractOptionsOf, positiveNumber, USAGE, version } from './options.ts';
 import { ProgressReporter } from './progress.ts';
-import { reportCommand } from './reportCommand.ts';
+import { report } from './report.ts';
 
 /** The `yusuan` command. Only this module prints or exits; everything below returns values. */
 
@@ -202,7 +202,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'run') return run(rest);
   if (command === 'merge') return merge(rest);
   if (command === 'diff') return diffCommand(rest);
-  if (command === 'report') return reportCommand(rest);
+  if (command === 'report') return report(rest);
   if (command === 'inspect') {
     try {
       return await inspect(rest);

@@ -20,7 +20,7 @@ usage:
                                                              the first thing to run on a new city's file
   yusuan diff <old dump> <new dump> [--json] [--fail-on-change]
                                                              what changed between two dumps of a corpus
-  yusuan report <dump> [--out DIR]                           a static review site of a dump (default DIR: dump/report)
+  yusuan report <dump> [--out DIR]                           a static review site of a dump (default DIR: dump-report)
 
 options (extract and run):
   --out DIR          output folder (default: output)

@@ -2,9 +2,10 @@ import type { CanonicalDocument } from '../../schemas/document.ts';
 import { SCHEMA_VERSION } from '../../schemas/document.ts';
 import type { Indicator } from '../../schemas/indicator.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
-import type { Problem, SourceDocument } from '../model.ts';
+import type { Problem, Provenance, SourceDocument } from '../model.ts';
 import type { ExtractedTable } from '../tables/extractedTable.ts';
 import type { Metadata } from './metadata.ts';
+import { pageInfos } from './pages.ts';
 
 /** Builds the canonical document (the JSON of one file) from the extracted tables. */
 
@@ -12,7 +13,21 @@ function orderKey(at: { page?: number; line?: number }, column: number): number 
   return ((at.page ?? 0) * 1e6 + (at.line ?? 0)) * 1e3 + column;
 }
 
-export function toLineItems(documentId: string, tables: readonly ExtractedTable[]): LineItem[] {
+/** The printed folio and the box of a value, as the trailing line-item columns carry them. */
+function placeOnPage(at: Provenance, folios: ReadonlyMap<number, string>) {
+  const folio = at.page !== undefined ? folios.get(at.page) : undefined;
+  const box = at.bbox;
+  return {
+    ...(folio !== undefined ? { folio } : {}),
+    ...(box ? { x0: box[0], y0: box[1], x1: box[2], y1: box[3] } : {}),
+  };
+}
+
+export function toLineItems(
+  documentId: string,
+  tables: readonly ExtractedTable[],
+  folios: ReadonlyMap<number, string> = new Map(),
+): LineItem[] {
   return tables.flatMap((table, tableIndex) =>
     [...table.items]
       .sort((a, b) => orderKey(a.at, a.columnIndex) - orderKey(b.at, b.columnIndex))
@@ -39,12 +54,17 @@ export function toLineItems(documentId: string, tables: readonly ExtractedTable[
           status: 'read',
           original_text: it.originalText,
           ...(it.at.confidence !== undefined ? { confidence: it.at.confidence } : {}),
+          ...placeOnPage(it.at, folios),
         }),
       ),
   );
 }
 
-export function toIndicators(documentId: string, tables: readonly ExtractedTable[]): Indicator[] {
+export function toIndicators(
+  documentId: string,
+  tables: readonly ExtractedTable[],
+  folios: ReadonlyMap<number, string> = new Map(),
+): Indicator[] {
   return tables.flatMap((table, tableIndex) =>
     table.kind === 'project_performance' || table.kind === 'department_performance'
       ? table.indicators.map(
@@ -64,6 +84,7 @@ export function toIndicators(documentId: string, tables: readonly ExtractedTable
             ...(d.at.line !== undefined ? { line: d.at.line } : {}),
             table_index: tableIndex,
             table_title: table.title,
+            ...placeOnPage(d.at, folios),
           }),
         )
       : [],
@@ -144,6 +165,8 @@ export function assembleDocument(input: AssembleInput): CanonicalDocument {
     problems.push(noBudgetTable(doc, problems, input.notBudget));
   }
   const status = statusOf(tables, problems);
+  const pages = pageInfos(doc.blocks);
+  const folios = new Map(pages.flatMap((p) => (p.folio !== undefined ? [[p.page, p.folio] as const] : [])));
   return {
     schema_version: SCHEMA_VERSION,
     document_id: doc.documentId,
@@ -180,9 +203,10 @@ export function assembleDocument(input: AssembleInput): CanonicalDocument {
       line_item_count: t.items.length,
       indicator_count: t.indicators.length,
     })),
-    line_items: toLineItems(doc.documentId, tables),
-    indicators: toIndicators(doc.documentId, tables),
+    line_items: toLineItems(doc.documentId, tables, folios),
+    indicators: toIndicators(doc.documentId, tables, folios),
     checks: [],
     problems,
+    ...(pages.length > 0 ? { page_info: pages } : {}),
   };
 }

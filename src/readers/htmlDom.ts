@@ -16,7 +16,23 @@ export interface HtmlSource {
   readonly lineAt: (offset: number | null) => number;
 }
 
-export function parseHtml(text: string, firstLine = 1): HtmlSource {
+/**
+ * A tag, end tag, `<!…` or `<?…` cut short by the next tag (`<A<script>`, `</<style>`): a parser
+ * would swallow that next tag into the broken one and read what follows — an unclosed script's
+ * code — as text. A tag still open at the end of the input is dropped too, as browsers do. A
+ * quoted attribute value is skipped whole, so a `<` inside it is left alone, and so is a comment's
+ * `<!--`; newlines stay, so lines keep their numbers.
+ */
+const CUT_SHORT =
+  /<(?!!--)[A-Za-z!?/](?:[^<>"'=]|=\s*"[^"]*(?:"|$)|=\s*'[^']*(?:'|$)|=(?!\s*["'])|["']|<(?![A-Za-z!?/]))*(?=<[A-Za-z!?/]|$)/g;
+
+/** The markup with every tag cut short dropped, so the tag after it opens as written. */
+export function dropCutShortTags(text: string): string {
+  return text.replace(CUT_SHORT, (fragment) => fragment.replace(/[^\n]/g, ''));
+}
+
+export function parseHtml(markup: string, firstLine = 1): HtmlSource {
+  const text = dropCutShortTags(markup);
   const doc = parseDocument(text, {
     withStartIndices: true,
     withEndIndices: true,

@@ -1,26 +1,36 @@
-/** HTML text and attribute escaping: every string of the report comes from a document, and is data. */
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function esc(text: string | number | undefined): string {
-  return String(text ?? '').replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+/** Text and attribute values made safe for HTML: the dump holds whatever the source printed. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
-/** A file name for a document's page: ids are safe file names already; `#` and `%` would break a URL. */
-export function pageFileOf(documentId: string): string {
-  return `${encodeURIComponent(documentId)}.html`;
+/** The id of a value's place in a table, shared by its grid cell and its box on the page image. */
+export function cellKey(tableIndex: number, rowIndex: number, columnIndex: number): string {
+  return `${tableIndex}-${rowIndex}-${columnIndex}`;
 }
 
-export function shell(title: string, body: string, root: string): string {
+/** A document id as a file name inside the site (ids are already safe file names; be sure). */
+export function pageFileName(documentId: string): string {
+  return `doc-${documentId.replace(/[^\p{L}\p{N}._-]/gu, '_')}.html`;
+}
+
+export function htmlPage(title: string, body: string, assetPrefix: string): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title><link rel="stylesheet" href="${root}report.css"></head>
-<body>${body}<script src="${root}report.js"></script></body></html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="${assetPrefix}report.css">
+</head>
+<body>
+${body}
+<script src="${assetPrefix}review.js"></script>
+</body>
+</html>
 `;
 }

@@ -24,6 +24,31 @@ const PAGE = [
 ].join('');
 
 describe('readHtmlBlocks', () => {
+  it('never reads an unclosed script or style as text, even glued to a tag cut short', () => {
+    for (const page of [
+      '<A<script>var n = 987654;',
+      '<p>合计 5.00<td<style>td { width: 987654px }',
+      '</<script>var n = 987654;',
+      '<?<style>td { width: 987654px }',
+      "<A< '<script>var n = 987654;",
+      "<A='<script>var n = 987654;",
+      '<script>var n = 987654;',
+    ]) {
+      const blocks = readHtmlBlocks(page);
+      expect(texts(blocks).join(' '), page).not.toContain('987654');
+      expect(rows(blocks).flat().join(' '), page).not.toContain('987654');
+    }
+    expect(texts(readHtmlBlocks('<p>合计 5.00<td<style>x</style></p>'))).toContain('合计 5.00');
+  });
+
+  it('keeps a < inside a quoted attribute or a comment, and the line of what follows a dropped tag', () => {
+    expect(rows(readHtmlBlocks('<table><tr><td onclick="a<b">1.00</td></tr></table>'))).toEqual([['1.00']]);
+    expect(texts(readHtmlBlocks('<!--<script>x</script>--><p>合计 5.00</p>'))).toEqual(['合计 5.00']);
+    const blocks = readHtmlBlocks('<p>a</p><A\n<p>\n合计 5.00</p>');
+    const total = blocks.find((b) => b.kind === 'text' && b.raw === '合计 5.00');
+    expect(total?.kind === 'text' ? total.at.line : undefined).toBe(2);
+  });
+
   it('gives the tables of a one-line page separately, each after its title', () => {
     const blocks = readHtmlBlocks(PAGE);
     expect(rows(blocks)).toEqual([

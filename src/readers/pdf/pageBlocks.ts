@@ -82,5 +82,6 @@ export function pageBlocks(content: PageContent, page: number): Block[] {
     });
   }
   placed.sort((a, b) => a.top - b.top);
-  return [{ kind: 'page', page }, ...placed.flatMap((p) => p.blocks)];
+  const size = { width: round(content.width), height: round(content.height) };
+  return [{ kind: 'page', page, ...size }, ...placed.flatMap((p) => p.blocks)];
 }
