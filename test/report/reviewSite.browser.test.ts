@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,6 +29,26 @@ const LAUNCH_FLAGS = [
   '--disable-component-update',
   '--no-first-run',
 ];
+
+/**
+ * @sparticuz/chromium unpacks its browser into the temp folder and reuses one it finds there, of
+ * whatever version: a folder of its own version keeps another package's Chromium out.
+ */
+async function chromiumPath(): Promise<string> {
+  const { version } = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/@sparticuz/chromium/package.json'), 'utf8'),
+  ) as { version: string };
+  const own = join(tmpdir(), `yusuan-sparticuz-chromium-${version}`);
+  mkdirSync(own, { recursive: true });
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = own;
+  try {
+    return await chromium.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+}
 
 async function yusuan(...args: string[]): Promise<void> {
   await run(process.execPath, ['bin/yusuan.js', ...args], { cwd: ROOT, maxBuffer: 1 << 24 });
@@ -88,7 +109,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
+    executablePath: await chromiumPath(),
     headless: true,
     args: LAUNCH_FLAGS,
     defaultViewport: { width: 1366, height: 800 },
