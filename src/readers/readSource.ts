@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Problem, SourceDocument } from '../model.ts';
 import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
-import { ImageReadError, readImage } from './ocr/imageReader.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
 import { type OcrMode, readPdf } from './pdf/pdfReader.ts';
 import { mebibytes } from './readInputFile.ts';
@@ -88,6 +87,8 @@ export async function readSource(
       }
     }
     case 'image': {
+      // The image reader (canvas, TIFF decoder, OCR) is loaded only for images.
+      const { ImageReadError, readImage } = await import('./ocr/imageReader.ts');
       try {
         const image = await readImage(bytes, detected.format, options);
         const doc: SourceDocument = {

@@ -1,7 +1,4 @@
 import type { Block, Problem } from '../../model.ts';
-import { sharedOcrEngine } from '../ocr/engine.ts';
-import { OCR_DPI, ocrPage } from '../ocr/ocrPage.ts';
-import { renderPdfPage } from '../ocr/raster.ts';
 import { type OpenOptions, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
 import { readPageContent } from './pageContent.ts';
@@ -72,6 +69,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
             else pages[index] = pageBlocks(content, n);
             continue;
           }
+          // The OCR modules (canvas, tesseract.js) are loaded only when a page needs them.
+          const [{ sharedOcrEngine }, { OCR_DPI, ocrPage }, { renderPdfPage }] = await Promise.all([
+            import('../ocr/engine.ts'),
+            import('../ocr/ocrPage.ts'),
+            import('../ocr/raster.ts'),
+          ]);
           const engine = await sharedOcrEngine(options.ocrWorkers);
           const image = await renderPdfPage(page, OCR_DPI);
           // Recognition runs on the worker pool while the next pages render; memory stays bounded
