@@ -29,6 +29,8 @@ export function normalizeNumberText(raw: string): string {
 
 /** Reads a cell as an exact amount. Never rounds, never converts through a float. */
 export function parseAmount(raw: string): AmountReading {
+  // Most cells of a wide grid are empty, and the tables ask about each cell several times.
+  if (raw === '') return BLANK;
   const text = normalizeNumberText(stripMarkup(raw));
   if (text === '') return BLANK;
   if (PLACEHOLDER.test(text)) return BLANK;

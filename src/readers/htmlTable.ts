@@ -11,8 +11,8 @@ export interface HtmlRow {
   readonly line: number;
 }
 
-const ROW = /<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
-const CELL = /<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/?t[dhr]\b|<\/table>|$)/gi;
+const ROW = /<tr\b[^<>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi;
+const CELL = /<(td|th)\b([^<>]*)>([\s\S]*?)(?=<\/?t[dhr]\b|<\/table>|$)/gi;
 
 function spanOf(attributes: string, name: 'colspan' | 'rowspan'): number {
   const match = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes);

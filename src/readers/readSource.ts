@@ -139,14 +139,16 @@ export async function readSource(
           stage: 'read',
         });
       }
+      const readProblems: Problem[] = [];
       const doc: SourceDocument = {
         documentId: id.documentId,
         sourceFile: id.sourceFile,
         sha256,
         inputType: 'text',
         encoding: decoded.encoding,
-        blocks: readTextBlocks(decoded.text),
+        blocks: readTextBlocks(decoded.text, readProblems),
       };
+      for (const p of readProblems) problems.push({ ...p, message: `${id.sourceFile}: ${p.message}` });
       return { ok: true, doc, problems };
     }
   }
