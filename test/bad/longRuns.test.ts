@@ -93,4 +93,18 @@ describe('one long run inside a line', () => {
     expect(long.status).toBe(short.status);
     expect(items(long)).toEqual(items(short));
   });
+
+  it('a table of 50,000 rows: every row is read and checked', async () => {
+    const rows = ['表1 一般公共预算支出表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出'];
+    rows.push('\t合计\t150000.00\t50000.00\t100000.00');
+    for (let i = 0; i < 50_000; i++) rows.push(`2010301\t行政运行${i}\t3.00\t1.00\t2.00`);
+    const doc = await extractDocument(new TextEncoder().encode(rows.join('\n')), {
+      documentId: 'rows',
+      sourceFile: 'rows.txt',
+    });
+    expect(doc.line_items).toHaveLength(150_003);
+    const rowChecks = doc.checks.filter((c) => c.check === 'row_total_equals_parts');
+    expect(rowChecks.filter((c) => c.status === 'pass').length).toBeGreaterThanOrEqual(50_001);
+    expect(doc.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
 });
