@@ -59,7 +59,7 @@ if (!values['no-scaling'])
   for (const shape of SHAPES) {
     const r = await measureScaling(shape);
     console.log(
-      `scale  ${r.label}: ${r.small} ${r.seconds[0].toFixed(3)} s → ${r.large} ${r.seconds[1].toFixed(3)} s = ${r.ratio.toFixed(1)}× (target ≤ 12×)`,
+      `scale  ${r.label}: ${r.small} ${r.seconds[0].toFixed(3)} s → ${r.large} ${r.seconds[1].toFixed(3)} s CPU = ${r.ratio.toFixed(1)}× (target ≤ 12×)`,
     );
   }
 

@@ -115,6 +115,13 @@ export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): P
   return greyImageFromRgba(data, width, height, dpi);
 }
 
+/** Whether any pixel is darker than paper: a page without is blank, and OCR has nothing to read. */
+export function hasInk(image: GreyImage, paper = 200): boolean {
+  const { pixels } = image;
+  for (let i = 0; i < pixels.length; i++) if (pixels[i]! < paper) return true;
+  return false;
+}
+
 /** A4 is 8.27 in wide: a scan's resolution, when the file does not say, from its short side. */
 export function guessDpi(width: number, height: number): number {
   return Math.max(72, Math.round(Math.min(width, height) / 8.27));

@@ -28,6 +28,16 @@ export interface PdfReadOptions extends OpenOptions {
   readonly ocrWorkers?: number;
 }
 
+function noTextOn(page: number, why: string): Problem {
+  return {
+    severity: 'warning',
+    code: 'ocr-no-text',
+    message: `page ${page} has no text layer and ${why}`,
+    stage: 'read',
+    at: { page },
+  };
+}
+
 /** A page tree can claim a million pages with a few objects: the library stops where the CLI does. */
 export const DEFAULT_MAX_PAGES = 2000;
 
@@ -70,13 +80,19 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
             continue;
           }
           // The OCR modules (canvas, tesseract.js) are loaded only when a page needs them.
-          const [{ sharedOcrEngine }, { OCR_DPI, ocrPage }, { renderPdfPage }] = await Promise.all([
+          const [{ sharedOcrEngine }, { OCR_DPI, ocrPage }, { hasInk, renderPdfPage }] = await Promise.all([
             import('../ocr/engine.ts'),
             import('../ocr/ocrPage.ts'),
             import('../ocr/raster.ts'),
           ]);
-          const engine = await sharedOcrEngine(options.ocrWorkers);
           const image = await renderPdfPage(page, OCR_DPI);
+          if (!hasInk(image)) {
+            // A blank page (a back cover, a page left for binding): starting the OCR workers to
+            // find nothing on it cost seconds.
+            problems.push(noTextOn(n, 'nothing is drawn on it'));
+            continue;
+          }
+          const engine = await sharedOcrEngine(options.ocrWorkers);
           // Recognition runs on the worker pool while the next pages render; memory stays bounded
           // by waiting once a few pages per worker are in flight.
           ocrRuns.push(
@@ -84,15 +100,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
               (reading) => {
                 pages[index] = reading.blocks;
                 ocrPages.push(n);
-                if (reading.words === 0) {
-                  problems.push({
-                    severity: 'warning',
-                    code: 'ocr-no-text',
-                    message: `page ${n} has no text layer and OCR found no text on it`,
-                    stage: 'read',
-                    at: { page: n },
-                  });
-                }
+                if (reading.words === 0) problems.push(noTextOn(n, 'OCR found no text on it'));
               },
               (error) => {
                 pageFailed(n, error, 'recognised');
