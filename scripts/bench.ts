@@ -1,6 +1,11 @@
 /**
  * npm run bench — extraction speed, measured here and never in a timed test.
  *
+ *   startup: `yusuan --version`, median wall time of 7 processes (the built CLI; dist/ is built first).
+ *   laid-out: seeds 000, 001, 002, 004 as PDFs (41 pages) through one `yusuan extract` process, start-up
+ *         included, beside `pdftotext -layout` on the same files in the same run (pages/s and ratio).
+ *   scaling: one long line, a long run of spaces in a line, a table of many rows, each at n and 10 n;
+ *         the time ratio should stay ≤ 12× (--no-scaling skips it).
  *   text: the five seed dumps extracted repeatedly in one process (documents/s, ms per document)
  *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
  *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
@@ -19,6 +24,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
+import { laidOutSet, startupSeconds } from './benchCli.ts';
+import { measureScaling, SHAPES } from './benchScaling.ts';
+import { buildDist } from './buildDist.ts';
 import { makeCorpus } from './make-corpus.ts';
 
 const { values } = parseArgs({
@@ -26,10 +34,34 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '20' },
     'no-ocr': { type: 'boolean', default: false },
     'no-batch': { type: 'boolean', default: false },
+    'no-scaling': { type: 'boolean', default: false },
     docs: { type: 'string', default: '2000' },
   },
 });
 const rounds = Number(values.rounds);
+
+buildDist();
+console.log(
+  `start  yusuan --version: ${startupSeconds().toFixed(3)} s (median of 7 processes; target < 0.4 s)`,
+);
+const laidOut = laidOutSet();
+if (laidOut) {
+  const rate = laidOut.pages / laidOut.yusuanSeconds;
+  const poppler =
+    laidOut.popplerSeconds === undefined
+      ? 'pdftotext not installed'
+      : `pdftotext -layout ${(laidOut.pages / laidOut.popplerSeconds).toFixed(1)} pages/s, ratio ${(laidOut.pages / laidOut.popplerSeconds / rate).toFixed(1)}×`;
+  console.log(
+    `pdf    laid-out set (${laidOut.pages} pages, 4 PDFs), one yusuan extract, start-up included: ${laidOut.yusuanSeconds.toFixed(2)} s, ${rate.toFixed(1)} pages/s; ${poppler}`,
+  );
+}
+if (!values['no-scaling'])
+  for (const shape of SHAPES) {
+    const r = await measureScaling(shape);
+    console.log(
+      `scale  ${r.label}: ${r.small} ${r.seconds[0].toFixed(3)} s → ${r.large} ${r.seconds[1].toFixed(3)} s CPU = ${r.ratio.toFixed(1)}× (target ≤ 12×)`,
+    );
+  }
 
 const { inputs } = await findInputs(['seeds']);
 const files = inputs.map((i) => ({ path: i.path, bytes: readFileSync(i.path) }));

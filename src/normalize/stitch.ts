@@ -12,7 +12,7 @@ import { labelKey } from './cellText.ts';
 /** The comparable content of a row: cleaned cells, trailing blanks dropped. */
 export function rowKey(row: RawRow): string {
   // Quotes and bars do not tell headers apart, and OCR leaves them where ruling lines were.
-  const cells = row.cells.map((c) => labelKey(c.raw.replace(/<[^>]+>/g, '').replace(/[“”‘’"'|]/g, '')));
+  const cells = row.cells.map((c) => labelKey(c.raw.replace(/<[^<>]+>/g, '').replace(/[“”‘’"'|]/g, '')));
   while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
   return cells.join('\u241f');
 }

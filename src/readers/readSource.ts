@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Problem, SourceDocument } from '../model.ts';
 import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
-import { ImageReadError, readImage } from './ocr/imageReader.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
 import { type OcrMode, type OcrPageListener, readPdf } from './pdf/pdfReader.ts';
 import { mebibytes } from './readInputFile.ts';
@@ -89,6 +88,8 @@ export async function readSource(
       }
     }
     case 'image': {
+      // The image reader (canvas, TIFF decoder, OCR) is loaded only for images.
+      const { ImageReadError, readImage } = await import('./ocr/imageReader.ts');
       try {
         const image = await readImage(bytes, detected.format, options);
         const doc: SourceDocument = {
@@ -139,14 +140,16 @@ export async function readSource(
           stage: 'read',
         });
       }
+      const readProblems: Problem[] = [];
       const doc: SourceDocument = {
         documentId: id.documentId,
         sourceFile: id.sourceFile,
         sha256,
         inputType: 'text',
         encoding: decoded.encoding,
-        blocks: readTextBlocks(decoded.text),
+        blocks: readTextBlocks(decoded.text, readProblems),
       };
+      for (const p of readProblems) problems.push({ ...p, message: `${id.sourceFile}: ${p.message}` });
       return { ok: true, doc, problems };
     }
   }

@@ -1,4 +1,4 @@
-import type { Block, Cell } from '../model.ts';
+import type { Block, Cell, Problem } from '../model.ts';
 import { isHtmlDocument, readHtmlBlocks } from './htmlReader.ts';
 import { readHtmlTable } from './htmlTable.ts';
 
@@ -8,9 +8,15 @@ import { readHtmlTable } from './htmlTable.ts';
  * and list markers are noted and removed. An HTML page is read by its structure (htmlReader.ts).
  */
 
+/**
+ * No budget table has a thousand columns; a line split into more cells is text. As a grid row it
+ * made every row of its table that wide (a 1 MB line of TABs: 14 s, 620 MiB, then a stack overflow).
+ */
+export const MAX_ROW_CELLS = 1000;
+
 const PIPE_ROW = /^\s*\|(.*)\|\s*$/;
 const PIPE_RULE_CELL = /^\s*:?-+:?\s*$/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING_START = /^\s{0,3}(#{1,6})\s/;
 const LIST_ITEM = /^\s*[-*+]\s+(.*)$/;
 
 function splitPipeCells(inner: string): string[] {
@@ -32,6 +38,18 @@ function splitPipeCells(inner: string): string[] {
   return cells;
 }
 
+/**
+ * A markdown heading: its level and its text without the closing hashes. Read in two steps, not one
+ * pattern: `(.*?)\s*#*\s*$` tried every end of a line with a long run of spaces (a 20 KB line of
+ * spaces ran past a minute).
+ */
+export function readHeading(raw: string): { level: number; text: string } | undefined {
+  const start = HEADING_START.exec(raw);
+  if (!start) return undefined;
+  const text = raw.slice(start[0].length).trim();
+  return { level: start[1]?.length ?? 1, text: text.replace(/(?<!#)#+$/, '').trimEnd() };
+}
+
 function toCells(texts: readonly string[], line: number): Cell[] {
   return texts.map((raw) => ({ raw, at: { line } }));
 }
@@ -40,11 +58,32 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function readTextBlocks(text: string): Block[] {
-  return isHtmlDocument(text) ? readHtmlBlocks(text) : readLineBlocks(text);
+/** The line's cells as a row, or a text block and a warning when there are too many of them. */
+function rowOrText(
+  cells: readonly string[],
+  raw: string,
+  line: number,
+  format: 'tab' | 'pipe',
+  problems: Problem[],
+): Block {
+  if (cells.length <= MAX_ROW_CELLS)
+    return { kind: 'row', cells: toCells(cells, line), at: { line }, format };
+  problems.push({
+    severity: 'warning',
+    code: 'row-too-wide',
+    message: `line ${line} splits into ${cells.length} cells, over ${MAX_ROW_CELLS}: read as text, not as a table row`,
+    stage: 'read',
+    at: { line },
+  });
+  return { kind: 'text', raw, at: { line }, heading: 0, listItem: false };
 }
 
-function readLineBlocks(text: string): Block[] {
+/** The blocks of a text dump; what was read otherwise than it looks is added to `problems`. */
+export function readTextBlocks(text: string, problems: Problem[] = []): Block[] {
+  return isHtmlDocument(text) ? readHtmlBlocks(text) : readLineBlocks(text, problems);
+}
+
+function readLineBlocks(text: string, problems: Problem[]): Block[] {
   const lines = splitLines(text);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -71,22 +110,16 @@ function readLineBlocks(text: string): Block[] {
     if (pipe) {
       const cells = splitPipeCells(pipe[1] ?? '');
       if (cells.every((c) => PIPE_RULE_CELL.test(c))) blocks.push({ kind: 'rule', at });
-      else blocks.push({ kind: 'row', cells: toCells(cells, line), at, format: 'pipe' });
+      else blocks.push(rowOrText(cells, raw, line, 'pipe', problems));
       continue;
     }
     if (raw.includes('\t')) {
-      blocks.push({ kind: 'row', cells: toCells(raw.split('\t'), line), at, format: 'tab' });
+      blocks.push(rowOrText(raw.split('\t'), raw, line, 'tab', problems));
       continue;
     }
-    const heading = HEADING.exec(raw);
+    const heading = readHeading(raw);
     if (heading) {
-      blocks.push({
-        kind: 'text',
-        raw: heading[2] ?? '',
-        at,
-        heading: heading[1]?.length ?? 1,
-        listItem: false,
-      });
+      blocks.push({ kind: 'text', raw: heading.text, at, heading: heading.level, listItem: false });
       continue;
     }
     const item = LIST_ITEM.exec(raw);

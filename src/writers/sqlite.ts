@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { buildDataPackage, CSV_RESOURCES } from './datapackage.ts';
 import { amountWan, subjectLevel, threePublicCategory } from './sqliteColumns.ts';
@@ -85,7 +85,9 @@ export class SqliteDump {
   static async create(path: string): Promise<SqliteDump> {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     rmSync(temporary, { force: true });
-    const db = new Database(temporary);
+    // Loaded here: only runs asked for --sqlite pay for the native addon.
+    const { default: Sqlite } = await import('better-sqlite3');
+    const db = new Sqlite(temporary);
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     const dump = new SqliteDump(db, temporary, path);

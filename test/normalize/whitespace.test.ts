@@ -18,6 +18,25 @@ describe('collapseWhitespace', () => {
     expect(collapseWhitespace(raw)).toBe(expected);
   });
 
+  it('drops exactly the spaces between two Chinese characters (as the character-by-character reading did)', () => {
+    const cjk = (ch: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uff60“”‘’]/u.test(ch);
+    const reference = (text: string) => {
+      const spaced = text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim();
+      let out = '';
+      for (let i = 0; i < spaced.length; i++)
+        if (spaced[i] !== ' ' || !cjk(spaced[i - 1] ?? '') || !cjk(spaced[i + 1] ?? '')) out += spaced[i];
+      return out;
+    };
+    const text = fc.array(fc.constantFrom('合', '计', ' ', '\u3000', 'a', '1', '（', '“', '。', '😀', '\t'), {
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(text, (chars) => {
+        expect(collapseWhitespace(chars.join(''))).toBe(reference(chars.join('')));
+      }),
+    );
+  });
+
   it('is idempotent and never leaves double spaces', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (s) => {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import { assertLocalLangPath, localLangPath, OCR_LANGUAGES } from './tessdata.ts';
 
 /**
@@ -46,8 +46,10 @@ export interface OcrEngineOptions {
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   const langPath = options.langPath !== undefined ? assertLocalLangPath(options.langPath) : localLangPath();
   const count = Math.max(1, options.workers ?? availableParallelism());
+  // Loaded here, not at the top: a run without OCR never pays for tesseract.js.
+  const tesseract = (await import('tesseract.js')).default;
   const startWorker = async (mode: Tesseract.PSM, languages: readonly string[] = OCR_LANGUAGES) => {
-    const worker = await Tesseract.createWorker([...languages], Tesseract.OEM.LSTM_ONLY, {
+    const worker = await tesseract.createWorker([...languages], tesseract.OEM.LSTM_ONLY, {
       langPath,
       gzip: true,
       cacheMethod: 'none',
@@ -62,9 +64,9 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
     });
     return worker;
   };
-  const scheduler = Tesseract.createScheduler();
+  const scheduler = tesseract.createScheduler();
   // PSM 3 (automatic layout) for pages: the default single-block mode garbles ruled tables.
-  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(Tesseract.PSM.AUTO)));
+  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(tesseract.PSM.AUTO)));
   for (const worker of workers) scheduler.addWorker(worker);
   // Cells get a worker of their own, started only when a page has a cell to re-read: its page
   // segmentation mode changes per cell (a lone `=` is found only as a single line, a wrapped
@@ -72,11 +74,11 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   let cellWorker: Promise<Tesseract.Worker> | undefined;
   let cellQueue: Promise<unknown> = Promise.resolve();
   const recognizeCell = (png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]> => {
-    cellWorker ??= startWorker(Tesseract.PSM.SINGLE_BLOCK);
+    cellWorker ??= startWorker(tesseract.PSM.SINGLE_BLOCK);
     const job = cellQueue.then(async () => {
       const worker = await cellWorker!;
       await worker.setParameters({
-        tessedit_pageseg_mode: layout === 'line' ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK,
+        tessedit_pageseg_mode: layout === 'line' ? tesseract.PSM.SINGLE_LINE : tesseract.PSM.SINGLE_BLOCK,
       });
       const result = await worker.recognize(png, {}, { blocks: true, text: false });
       return linesOf(result.data.blocks ?? []);
@@ -86,7 +88,7 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   };
   let chineseWorker: Promise<Tesseract.Worker> | undefined;
   const recognizeChineseLine = (png: Buffer): Promise<OcrLine[]> => {
-    chineseWorker ??= startWorker(Tesseract.PSM.SINGLE_LINE, ['chi_sim']);
+    chineseWorker ??= startWorker(tesseract.PSM.SINGLE_LINE, ['chi_sim']);
     // The cells' queue: re-reads never run beside each other, only beside the page workers.
     const job = cellQueue.then(async () => {
       const result = await (await chineseWorker!).recognize(png, {}, { blocks: true, text: false });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { keepingNativeBuiltins } from './nativeBuiltins.ts';
 
 /**
  * Opens PDFs with pdf.js (legacy build, which runs on Node 20) for untrusted input: no eval,
@@ -24,10 +25,16 @@ const ICC_URL = `${join(packageDir, 'iccs')}/`;
 export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+/** pdf.js's worker module (it ships no types; only loading it matters here). */
+const PDF_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 let pdfjsModule: Promise<PdfJs> | undefined;
 
 export function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The worker module too: pdf.js runs it in this thread and would load it (and its polyfills) later.
+  pdfjsModule ??= keepingNativeBuiltins(async () => {
+    const [lib] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(PDF_WORKER)]);
+    return lib;
+  });
   return pdfjsModule;
 }
 

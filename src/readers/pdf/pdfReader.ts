@@ -1,7 +1,4 @@
 import type { Block, Problem } from '../../model.ts';
-import { sharedOcrEngine } from '../ocr/engine.ts';
-import { OCR_DPI, ocrPage } from '../ocr/ocrPage.ts';
-import { renderPdfPage } from '../ocr/raster.ts';
 import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
@@ -37,6 +34,16 @@ export interface PdfReadOptions extends OpenOptions {
   /** OCR workers (default: one per core). */
   readonly ocrWorkers?: number;
   readonly onOcrPage?: OcrPageListener;
+}
+
+function noTextOn(page: number, why: string): Problem {
+  return {
+    severity: 'warning',
+    code: 'ocr-no-text',
+    message: `page ${page} has no text layer and ${why}`,
+    stage: 'read',
+    at: { page },
+  };
 }
 
 /** A page tree can claim a million pages with a few objects: the library stops where the CLI does. */
@@ -81,13 +88,20 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
             continue;
           }
           options.onOcrPage?.(n, last);
-          const engine = await sharedOcrEngine(options.ocrWorkers);
+          // The OCR modules (canvas, tesseract.js) are loaded only when a page needs them.
+          const [{ sharedOcrEngine }, { OCR_DPI, ocrPage }, { renderPdfPage }] = await Promise.all([
+            import('../ocr/engine.ts'),
+            import('../ocr/ocrPage.ts'),
+            import('../ocr/raster.ts'),
+          ]);
           const image = await renderPdfPage(page, OCR_DPI);
           if (content.items.length === 0 && isBlankImage(image)) {
-            // Nothing to recognise: say why (an undecodable image, or an empty page), skip OCR.
+            // Nothing to recognise: say why (an undecodable image, or an empty page), and skip
+            // OCR, whose workers took seconds to start only to find nothing.
             problems.push(blankPageProblem(n, await paintedImages(page)));
             continue;
           }
+          const engine = await sharedOcrEngine(options.ocrWorkers);
           // Recognition runs on the worker pool while the next pages render; memory stays bounded
           // by waiting once a few pages per worker are in flight.
           ocrRuns.push(
@@ -95,15 +109,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
               (reading) => {
                 pages[index] = reading.blocks;
                 ocrPages.push(n);
-                if (reading.words === 0) {
-                  problems.push({
-                    severity: 'warning',
-                    code: 'ocr-no-text',
-                    message: `page ${n} has no text layer and OCR found no text on it`,
-                    stage: 'read',
-                    at: { page: n },
-                  });
-                }
+                if (reading.words === 0) problems.push(noTextOn(n, 'OCR found no text on it'));
               },
               (error) => {
                 pageFailed(n, error, 'recognised');

@@ -52,7 +52,9 @@ function components(segments: readonly Segment[]): Segment[][] {
   const groups = new Map<number, Segment[]>();
   segments.forEach((s, i) => {
     const root = sets.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), s]);
+    const group = groups.get(root);
+    if (group) group.push(s);
+    else groups.set(root, [s]);
   });
   return [...groups.values()];
 }
@@ -151,7 +153,9 @@ export function findRuledTables(
       const r = ys.findIndex((y, k) => k < rows && cy >= y && cy <= ys[k + 1]!);
       if (c < 0 || r < 0) continue;
       const root = find(r * cols + c);
-      inCell.set(root, [...(inCell.get(root) ?? []), item]);
+      const items = inCell.get(root);
+      if (items) items.push(item);
+      else inCell.set(root, [item]);
       used.add(item);
     }
     for (const item of items)
