@@ -8,4 +8,5 @@ export function buildDist(): void {
   execFileSync(process.execPath, [join(typescript, 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, ['scripts/copyAssets.mjs'], { stdio: 'inherit' });
 }
