@@ -19,6 +19,8 @@ const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:�
 const FURNITURE =
   /^(?:[-—–]\s*\d+\s*[-—–]|[-—–]*\s*第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*[-—–]*|\d{1,4}|[-—–]\s*[ivxlc]+\s*[-—–])$/iu;
 
+const TITLE_QUALIFIER = /^[（(][^（()）。；;:：]{1,30}[)）]$/u;
+
 /** OCR confidence below which a text line is noise for segmentation. */
 const UNREADABLE = 60;
 
@@ -207,6 +209,11 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
       pending.meta.push(text);
       pending.unit = unitFromStatement(text) ?? pending.unit;
       afterMeta = true;
+      return;
+    }
+    // `（按支出功能分类科目-不含上年结转）` on its own line under the title: the title's qualifier.
+    if (pending.title && pending.meta.length === 0 && TITLE_QUALIFIER.test(text)) {
+      pending.title = { ...pending.title, title: `${pending.title.title}${text}` };
       return;
     }
     // `部门名称：江苏省人大` … `常委会办公厅`: a meta value wrapped onto a line of its own.

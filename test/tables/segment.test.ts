@@ -175,3 +175,13 @@ describe('titles wrapped over two lines', () => {
     expect(t?.title).toBe('收入总表');
   });
 });
+
+describe('a title qualifier on a line of its own', () => {
+  it('is part of the title above it', () => {
+    const [t] = tables(
+      '表5\n2021年部门综合预算一般公共预算支出明细表\n（按支出功能分类科目-不含上年结转）\n预算单位：某局 单位：元\n项目⇥金额\n合计⇥1.00',
+    );
+    expect(t?.title).toBe('2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）');
+    expect(t?.unit).toBe('元');
+  });
+});
