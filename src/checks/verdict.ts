@@ -1,4 +1,5 @@
 import type { CanonicalDocument } from '../../schemas/document.ts';
+import { CORE_KIND_IDS, coreKindsPrinted } from '../tables/coreKinds.ts';
 import { PERFORMANCE_KINDS, type TableKind } from '../tables/tableKinds.ts';
 
 /**
@@ -19,16 +20,7 @@ export interface Judgement {
 /** OCR values read with less confidence than this are for a person to look at. */
 export const CONFIDENCE_FLOOR = 70;
 
-/** The tables every 部门预算 / 决算 report publishes (the Ministry of Finance's disclosure template). */
-export const CORE_KINDS: readonly TableKind[] = [
-  'income_expense_summary',
-  'income_summary',
-  'expense_summary',
-  'fiscal_appropriation_summary',
-  'general_budget_expense',
-  'general_budget_basic_expense',
-  'three_public_expense',
-];
+export { CORE_KIND_IDS as CORE_KINDS } from '../tables/coreKinds.ts';
 
 /** Read problems that say the file is something else than a budget disclosure. */
 const NOT_BUDGET_CODES = new Set(['unsupported-input', 'empty-file']);
@@ -60,20 +52,13 @@ function checkReasons(doc: CanonicalDocument): string[] {
   return [`${plural(failed.length, 'failed check')} (${names})`];
 }
 
-/**
- * Templates that print another table in a core table's place: Shenzhen's 基本支出总表 (all sources)
- * stands where others print the 一般公共预算基本支出表.
- */
-const STANDS_FOR: Partial<Record<TableKind, readonly TableKind[]>> = {
-  general_budget_basic_expense: ['basic_expense_summary'],
-};
-
 function missingCoreKinds(doc: CanonicalDocument): TableKind[] {
   const found = new Set(doc.tables.filter((t) => t.line_item_count > 0).map((t) => t.table_kind));
   // A lone performance form or narrative is judged on what it is, not on a report it is not.
   const isReport = [...found].some((k) => k !== 'other' && !PERFORMANCE_KINDS.has(k));
   if (!isReport) return [];
-  return CORE_KINDS.filter((k) => !found.has(k) && !(STANDS_FOR[k] ?? []).some((alt) => found.has(alt)));
+  const printed = new Set<TableKind>(coreKindsPrinted(doc.tables));
+  return CORE_KIND_IDS.filter((k) => !printed.has(k));
 }
 
 function valueReasons(doc: CanonicalDocument): string[] {

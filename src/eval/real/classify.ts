@@ -1,5 +1,6 @@
 import type { CanonicalDocument, ExtractedTableRecord } from '../../../schemas/document.ts';
 import type { LineItem } from '../../../schemas/lineItem.ts';
+import { type CoreKind, coreKindsPrinted } from '../../tables/coreKinds.ts';
 
 /**
  * What a document of a crawl is, from its extraction alone (no gold): a full budget report, an
@@ -7,18 +8,7 @@ import type { LineItem } from '../../../schemas/lineItem.ts';
  * a budget at all, or a file that could not be read. Only reports are held to "complete".
  */
 
-/** The core tables of every 部门预算 / 部门决算 report (决算 tables take the same kinds). */
-export const CORE_KINDS = [
-  ['income_expense_summary', '收支'],
-  ['income_summary', '收入'],
-  ['expense_summary', '支出'],
-  ['fiscal_appropriation_summary', '财政'],
-  ['general_budget_expense', '一般'],
-  ['general_budget_basic_expense', '基本'],
-  ['three_public_expense', '三公'],
-] as const;
-
-export type CoreKind = (typeof CORE_KINDS)[number][0];
+export { CORE_KINDS, type CoreKind } from '../../tables/coreKinds.ts';
 
 export type DocumentClass = 'report' | 'extract' | 'not-budget' | 'crash' | 'timeout' | 'unreadable';
 
@@ -40,26 +30,9 @@ const BUDGET_WORDS = /支出|收入|拨款|经费|预算|决算|合计|总计|�
 /** A report has at least this many core kinds, or a 收支总表, or this many budget tables. */
 export const REPORT_MIN_TABLES = 3;
 
-/**
- * Tables that stand for a core kind in templates that do not print it: Shenzhen's 部门预算 has no
- * 一般公共预算基本支出表; its 一般公共预算支出表（按经济分类） carries the 基本支出 by economic class.
- */
-const STANDS_FOR: Readonly<Partial<Record<CoreKind, readonly string[]>>> = {
-  general_budget_basic_expense: ['general_budget_economic_expense'],
-};
-
-/**
- * The core kinds a document prints: a table with amounts, or with body rows whose cells are all
- * blank (a 三公 table printed empty is there; a title with no rows under it, as a list of tables
- * has, is not).
- */
+/** The core kinds a document prints (see coreKindsPrinted). */
 export function coreKindsFound(doc: Pick<CanonicalDocument, 'tables'>): CoreKind[] {
-  const found = new Set<string>(
-    doc.tables.filter((t) => t.line_item_count > 0 || t.body_rows > 0).map((t) => t.table_kind),
-  );
-  return CORE_KINDS.map(([kind]) => kind).filter(
-    (kind) => found.has(kind) || (STANDS_FOR[kind] ?? []).some((k) => found.has(k)),
-  );
+  return coreKindsPrinted(doc.tables);
 }
 
 /**
