@@ -91,9 +91,16 @@ function columnValue(
   for (const table of tablesOf(input, kind)) {
     const row = totalRow(rowsOf(table, input.lineItems), input.year);
     if (!row) continue;
-    for (const [label, item] of row.cells) {
-      if (column(label)) return { item, where: `${table.table_title} / ${row.label || what} / ${label}` };
-    }
+    const matches = [...row.cells].filter(([label]) => column(label));
+    // A 三公 table printing last year beside this year (`2025年 / 合计`, `2026年 / 合计`): the
+    // document's own year is the one its text states.
+    const ofYear = input.year
+      ? matches.find(([label]) => labelKey(label).includes(`${input.year}年`))
+      : undefined;
+    const chosen =
+      ofYear ?? (matches.some(([label]) => /\d{4}年/u.test(label)) && input.year ? undefined : matches[0]);
+    if (chosen)
+      return { item: chosen[1], where: `${table.table_title} / ${row.label || what} / ${chosen[0]}` };
   }
   return undefined;
 }

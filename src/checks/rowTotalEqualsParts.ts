@@ -76,7 +76,9 @@ export function columnRules(columns: readonly string[]): ColumnRule[] {
       if (head === '') return;
       parts.push(representative.join(' / '));
     }
-    if (parts.length > 0) rules.push({ total: path.join(' / '), parts });
+    // `“三公”经费合计` beside 会议费 and 培训费: the three categories are its parts, the others are not.
+    const own = /三公/u.test(last) ? parts.filter((p) => !/会议费|培训费/u.test(p)) : parts;
+    if (own.length > 0) rules.push({ total: path.join(' / '), parts: own });
   });
   return rules;
 }

@@ -158,3 +158,36 @@ describe('a unit code wrapped inside its cell', () => {
     expect(checks.some((c) => c.scope.includes('262 / 某市工业和信息化局 / 合计 = Σ its units'))).toBe(true);
   });
 });
+
+describe('a 三公 table with 会议费 and 培训费 beside it', () => {
+  it('sums only the three categories into the 三公 total', async () => {
+    const checks = await checksOf([
+      '一般公共预算“三公”经费、会议费、培训费支出表',
+      '单位：万元',
+      '单位名称⇥“三公”经费合计⇥因公出国（境）费⇥公务接待费⇥公务用车购置及运行费⇥会议费⇥培训费',
+      '合计⇥7.00⇥0.00⇥2.00⇥5.00⇥1.40⇥7.32',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('“三公”经费合计 =') && c.status === 'pass')).toBe(true);
+  });
+});
+
+describe('the text against a 三公 table printing two years', () => {
+  it('is compared with the document’s own year, not last year’s', async () => {
+    const text = [
+      '2026年某市科技创新局部门预算',
+      '2026年“三公”经费预算：因公出国（境）费17万元。',
+      '“三公”经费预算表',
+      '单位：万元',
+      '项目⇥2025年⇥⇥2026年⇥',
+      '⇥因公出国（境）费⇥公务接待费⇥因公出国（境）费⇥公务接待费',
+      '合计⇥10.00⇥3.00⇥17.00⇥3.00',
+    ].join('\n');
+    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
+      documentId: 'years',
+      sourceFile: 'years.txt',
+    });
+    const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
+    expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '17.00']]);
+  });
+});
