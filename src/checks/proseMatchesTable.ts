@@ -1,5 +1,5 @@
 import type { Check } from '../../schemas/check.ts';
-import { toDecimal } from '../normalize/decimal.ts';
+import { formatDecimal, toDecimal } from '../normalize/decimal.ts';
 import { equalityCheck, skip } from './emit.ts';
 import type { CheckInput } from './model.ts';
 import { type ProseStatement, readProseStatements } from './proseStatements.ts';
@@ -37,13 +37,24 @@ export function proseCheck(
       ...skip(documentId, 'prose_matches_table', scope, `no table prints ${statement.label}`),
       ...at,
     };
+  // The text states 万元; a table in 元 is compared in 万元 (exactly: the point moves four places).
+  const inYuan = located.item.unit === '元' && statement.unit === '万元';
+  const item = inYuan
+    ? { ...located.item, value: yuanToWan(located.item.value), unit: '万元' as const }
+    : located.item;
   const check = equalityCheck(
     documentId,
     'prose_matches_table',
     scope,
-    located.item,
+    item,
     toDecimal(statement.value),
-    `${located.where} vs the text`,
+    `${located.where}${inYuan ? ` (${located.item.value} 元)` : ''} vs the text`,
   );
   return { ...check, ...at };
+}
+
+/** `518161240.01` 元 → `51816.124001` 万元, exactly. */
+export function yuanToWan(value: string): string {
+  const d = toDecimal(value);
+  return formatDecimal({ units: d.units, scale: d.scale + 4 });
 }

@@ -191,3 +191,24 @@ describe('the text against a 三公 table printing two years', () => {
     expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '17.00']]);
   });
 });
+
+describe('the text in 万元 against a table in 元', () => {
+  it('is compared in 万元, exactly', async () => {
+    const text = [
+      '2022年某市生态环境局部门预算',
+      '2022年部门预算收入51,816.12万元。',
+      '收支总表',
+      '单位：元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥518161240.01⇥一、节能环保支出⇥518161240.01',
+      '收入总计⇥518161240.01⇥支出总计⇥518161240.01',
+    ].join('\n');
+    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
+      documentId: 'wan',
+      sourceFile: 'wan.txt',
+    });
+    const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
+    expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '51816.124001']]);
+  });
+});
