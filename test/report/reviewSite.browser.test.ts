@@ -19,8 +19,11 @@ import { tempDir } from '../tmp.ts';
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUTPUT = join(ROOT, 'output');
-/** A real Shanghai report (16 pages) whose one failed check compares a table total with its text. */
-const REAL_PDF = resolve(ROOT, '../shared/realdocs/renwu/001_上海/2026年上海市工业和信息化局_部门预算.pdf');
+/**
+ * A real report with an error of its own (p. 30: 公路水路运输 基本支出小计 51,417.49, its 人员 + 公用
+ * 51,468.09), so a failed check stays whatever the tool learns.
+ */
+const REAL_PDF = resolve(ROOT, '../shared/realdocs/renwu/008_杭州/2026年杭州市交通运输局部门预算.pdf');
 const LAUNCH_FLAGS = [
   '--headless',
   '--no-sandbox',
