@@ -1,3 +1,5 @@
+import { compareDecimals, toDecimal } from '../normalize/decimal.ts';
+
 /**
  * What changed between two dumps of the same corpus: how a user regression-tests extraction on
  * their own files, where no gold exists. Pure: it compares rows; reading the CSVs is the caller's.
@@ -62,14 +64,13 @@ const AMOUNT_KEY = [
 ];
 const CHECK_KEY = ['document_id', 'check', 'scope'];
 
-/** Exact decimals compared as numbers written canonically: `4005.30` and `4005.3` are one amount. */
+/** Exact decimals compared by value: `4005.30` and `4005.3` are one amount. */
 function sameAmount(a: string, b: string): boolean {
-  const canonical = (v: string) =>
-    v
-      .replace(/^(-?)0+(?=\d)/, '$1')
-      .replace(/(\.\d*?)0+$/, '$1')
-      .replace(/\.$/, '');
-  return canonical(a) === canonical(b);
+  try {
+    return compareDecimals(toDecimal(a), toDecimal(b)) === 0;
+  } catch {
+    return a === b; // a value the dump does not hold as a decimal is compared as printed
+  }
 }
 
 function diffAmounts(old: readonly Row[], now: readonly Row[], both: ReadonlySet<string>) {

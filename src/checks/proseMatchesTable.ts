@@ -1,5 +1,6 @@
 import type { Check } from '../../schemas/check.ts';
-import { formatDecimal, toDecimal } from '../normalize/decimal.ts';
+import { toDecimal } from '../normalize/decimal.ts';
+import { amountInWan } from '../normalize/unit.ts';
 import { equalityCheck, skip } from './emit.ts';
 import type { CheckInput } from './model.ts';
 import { type ProseStatement, readProseStatements } from './proseStatements.ts';
@@ -38,10 +39,12 @@ export function proseCheck(
       ...at,
     };
   // The text states 万元; a table in 元 is compared in 万元 (exactly: the point moves four places).
-  const inYuan = located.item.unit === '元' && statement.unit === '万元';
-  const item = inYuan
-    ? { ...located.item, value: yuanToWan(located.item.value), unit: '万元' as const }
-    : located.item;
+  const wan =
+    located.item.unit === '元' && statement.unit === '万元'
+      ? amountInWan(located.item.value, '元')
+      : undefined;
+  const inYuan = wan !== undefined;
+  const item = wan !== undefined ? { ...located.item, value: wan, unit: '万元' as const } : located.item;
   const check = equalityCheck(
     documentId,
     'prose_matches_table',
@@ -51,10 +54,4 @@ export function proseCheck(
     `${located.where}${inYuan ? ` (${located.item.value} 元)` : ''} vs the text`,
   );
   return { ...check, ...at };
-}
-
-/** `518161240.01` 元 → `51816.124001` 万元, exactly. */
-export function yuanToWan(value: string): string {
-  const d = toDecimal(value);
-  return formatDecimal({ units: d.units, scale: d.scale + 4 });
 }

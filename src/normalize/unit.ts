@@ -1,3 +1,4 @@
+import { formatDecimal, toDecimal } from './decimal.ts';
 /** The money unit a table states (`单位：万元`, `金额单位：万元`, `（万元）` in a header). */
 export type MoneyUnit = '万元' | '元';
 
@@ -15,4 +16,15 @@ export function unitFromStatement(text: string): MoneyUnit | undefined {
 export function unitFromHeader(text: string): MoneyUnit | undefined {
   const match = UNIT_IN_PARENS.exec(text);
   return match ? (match[1] as MoneyUnit) : undefined;
+}
+
+/**
+ * An amount in 万元, exactly (元 ÷ 10 000: the point moves four places; `518161240.01` 元 →
+ * `51816.124001`), or undefined when the unit is neither.
+ */
+export function amountInWan(value: string, unit: string): string | undefined {
+  if (unit === '万元') return value;
+  if (unit !== '元') return undefined;
+  const d = toDecimal(value);
+  return formatDecimal({ units: d.units, scale: d.scale + 4 });
 }

@@ -1,4 +1,4 @@
-import { formatDecimal, toDecimal } from '../normalize/decimal.ts';
+import { amountInWan } from '../normalize/unit.ts';
 
 /**
  * Columns the SQLite database adds to line_items so that SQL can answer questions the CSV's exact
@@ -8,10 +8,7 @@ import { formatDecimal, toDecimal } from '../normalize/decimal.ts';
 
 /** The amount in 万元 as an exact decimal string (元 ÷ 10 000), or null when the unit is unknown. */
 export function amountWan(value: string, unit: string): string | null {
-  if (unit === '万元') return value;
-  if (unit !== '元') return null;
-  const d = toDecimal(value);
-  return formatDecimal({ units: d.units, scale: d.scale + 4 });
+  return amountInWan(value, unit) ?? null;
 }
 
 /** The five 三公 categories, most specific first (购置费 before 购置及运行费). */
