@@ -12,3 +12,13 @@ export function rowsOf(text: string): RawRow[] {
 export function blocksOf(text: string): Block[] {
   return readTextBlocks(text.replace(/⇥/g, '\t'));
 }
+
+/** A text line of a PDF page, as the PDF reader gives it. */
+export function textOnPage(raw: string, page: number): Block {
+  return { kind: 'text', raw, at: { page }, heading: 0, listItem: false };
+}
+
+/** A row of cells of a PDF page, as the layout reader gives it. */
+export function rowOnPage(raws: readonly string[], page: number): Block {
+  return { kind: 'row', cells: raws.map((raw) => ({ raw, at: { page } })), at: { page }, format: 'layout' };
+}

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/model.ts';
 import { folioOf, pageInfos } from '../../src/pipeline/pages.ts';
+import { textOnPage } from '../helpers.ts';
 
-const text = (raw: string, page: number): Block => ({
-  kind: 'text',
-  raw,
-  at: { page },
-  heading: 0,
-  listItem: false,
-});
+const text = textOnPage;
 
 describe('printed folio', () => {
   it('reads the page numbers publishers print', () => {

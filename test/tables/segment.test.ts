@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/model.ts';
 import { stitchPageSplitTables } from '../../src/normalize/stitch.ts';
 import { segmentTables } from '../../src/tables/segment.ts';
-import { blocksOf } from '../helpers.ts';
+import { blocksOf, rowOnPage, textOnPage } from '../helpers.ts';
 
 const tables = (text: string) => stitchPageSplitTables(segmentTables(blocksOf(text)));
 
@@ -124,19 +123,8 @@ describe('stitchPageSplitTables', () => {
 });
 
 describe('segmentTables on PDF pages', () => {
-  const text = (raw: string, page: number): Block => ({
-    kind: 'text',
-    raw,
-    at: { page },
-    heading: 0,
-    listItem: false,
-  });
-  const row = (raws: string[], page: number): Block => ({
-    kind: 'row',
-    cells: raws.map((raw) => ({ raw, at: { page } })),
-    at: { page },
-    format: 'layout',
-  });
+  const text = textOnPage;
+  const row = rowOnPage;
   it('goes on across a scrap of a wrapped cell at the top of the next page', () => {
     const found = segmentTables([
       text('收支总表', 1),
