@@ -53,5 +53,23 @@ export function proseCheck(
     toDecimal(statement.value),
     `${located.where}${inYuan ? ` (${located.item.value} 元)` : ''} vs the text`,
   );
-  return { ...check, ...at };
+  return { ...truncationAccepted(check, item.value, statement.value), ...at };
+}
+
+/**
+ * Narratives state a finer table figure rounded or cut to fewer places (`94,386.49` for
+ * 94,386.499996): the cut figure is the same figure, not a mismatch.
+ */
+function truncationAccepted(check: Check, tableValue: string, statedValue: string): Check {
+  if (check.status !== 'fail') return check;
+  const table = toDecimal(tableValue);
+  const stated = toDecimal(statedValue);
+  if (stated.scale >= table.scale) return check;
+  const cut = table.units / 10n ** BigInt(table.scale - stated.scale);
+  if (cut !== stated.units) return check;
+  return {
+    ...check,
+    status: 'pass',
+    message: `${check.message} (the text cuts the figure to ${stated.scale} places)`,
+  };
 }

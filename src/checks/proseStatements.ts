@@ -1,4 +1,5 @@
 import { parseAmount } from '../normalize/amount.ts';
+import { fundOf, opensClause, scopedQuantity } from './proseScope.ts';
 import type { QuantityName } from './quantities.ts';
 
 /**
@@ -106,27 +107,66 @@ function compact(text: string): string {
   );
 }
 
+/** The first match of `pattern` starting on the line (before `ownLength`) that `accept` takes. */
+function firstStatement(
+  pattern: RegExp,
+  text: string,
+  ownLength: number,
+  accept: (before: string) => boolean,
+): RegExpExecArray | undefined {
+  const all = new RegExp(pattern.source, 'gu');
+  for (let match = all.exec(text); match && match.index < ownLength; match = all.exec(text)) {
+    if (accept(text.slice(0, match.index))) return match;
+  }
+  return undefined;
+}
+
+/** A figure the text states for the quantity: not a change, not a narrower subject's figure. */
+function stated(quantity: QuantityName, before: string): boolean {
+  if (CHANGE_BEFORE.test(before.slice(-4))) return false;
+  return quantity.startsWith('three_public') || opensClause(before);
+}
+
+/** What the tables call a quantity whose fund the text narrows. */
+const SCOPED_LABEL: Partial<Record<QuantityName, string>> = {
+  general_expense_basic: '一般公共预算 基本支出',
+  general_expense_project: '一般公共预算 项目支出',
+  fiscal_expense_basic: '财政拨款 基本支出',
+  fiscal_expense_project: '财政拨款 项目支出',
+};
+
+/** Whether the statement may be about one fund alone (`其中：基本支出…` after a 一般公共预算 sentence). */
+const FUND_SCOPED: ReadonlySet<QuantityName> = new Set(['expense_summary_basic', 'expense_summary_project']);
+
 export function readProseStatements(prose: readonly ProseLine[]): ProseStatement[] {
   const out: ProseStatement[] = [];
   const seen = new Set<string>();
+  // The page's text before the current line: a statement's subject may be named sentences back.
+  let pageBefore = '';
   prose.forEach((line, i) => {
+    if (i > 0 && prose[i - 1]?.page !== line.page) pageBefore = '';
     // A page's lines wrap anywhere (`…政府采购预算总` / `额55,307.45万元`): a statement may run on
     // into the next line of the same page; it belongs to the line it starts on.
     const next = prose[i + 1];
     const own = compact(line.text);
     const text = next && next.page === line.page && line.page !== undefined ? own + compact(next.text) : own;
     for (const [pattern, quantity, label] of STATEMENTS) {
-      const match = pattern.exec(text);
-      if (!match || match.index >= own.length) continue;
-      if (CHANGE_BEFORE.test(text.slice(Math.max(0, match.index - 4), match.index))) continue;
+      const match = firstStatement(pattern, text, own.length, (before) =>
+        stated(quantity, pageBefore + before),
+      );
+      if (!match) continue;
+      const before = pageBefore + text.slice(0, match.index);
       const reading = parseAmount(match[1] ?? '');
       if (reading.kind !== 'amount') continue;
-      const key = `${quantity}|${reading.value}`;
+      const scoped = FUND_SCOPED.has(quantity)
+        ? scopedQuantity(quantity, fundOf(match[0], before))
+        : quantity;
+      const key = `${scoped}|${reading.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({
-        quantity,
-        label,
+        quantity: scoped,
+        label: SCOPED_LABEL[scoped] ?? label,
         text: match[0].trim(),
         value: reading.value,
         unit: '万元',
@@ -135,6 +175,7 @@ export function readProseStatements(prose: readonly ProseLine[]): ProseStatement
         ...(line.confidence !== undefined ? { confidence: line.confidence } : {}),
       });
     }
+    pageBefore = (pageBefore + own).slice(-400);
   });
   return out;
 }

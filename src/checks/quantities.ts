@@ -25,6 +25,9 @@ export type QuantityName =
   | 'fiscal_expense_this_year'
   | 'general_expense_total'
   | 'general_expense_basic'
+  | 'general_expense_project'
+  | 'fiscal_expense_basic'
+  | 'fiscal_expense_project'
   | 'general_basic_total'
   | 'gov_fund_total'
   | 'state_capital_total'
@@ -179,6 +182,16 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
         (l) => leaf(l) === '基本支出' || (/基本支出/.test(l) && leaf(l) === '小计'),
         '合计',
       );
+    case 'general_expense_project':
+      return columnValue(
+        input,
+        'general_budget_expense',
+        (l) => leaf(l) === '项目支出' || (/项目支出/.test(l) && leaf(l) === '小计'),
+        '合计',
+      );
+    case 'fiscal_expense_basic':
+    case 'fiscal_expense_project':
+      return fiscalExpense(input, name === 'fiscal_expense_basic' ? '基本支出' : '项目支出');
     case 'general_basic_total':
       return columnValue(input, 'general_budget_basic_expense', (l) => leaf(l) === '合计', '合计');
     case 'gov_fund_total':
@@ -211,6 +224,21 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
         '合计',
       );
   }
+}
+
+/**
+ * 财政拨款 basic or project expense: the 财政拨款支出表's column, else the 一般公共预算 table's when
+ * the department has no 政府性基金 or 国有资本经营 appropriation to add to it.
+ */
+function fiscalExpense(input: CheckInput, leafLabel: '基本支出' | '项目支出'): Located | undefined {
+  const fiscal = columnValue(input, 'fiscal_appropriation_expense', (l) => leaf(l) === leafLabel, '合计');
+  if (fiscal) return fiscal;
+  const nothingElse = (q: QuantityName) => {
+    const other = locate(input, q);
+    return !other || other.item.value.replace(/[0.]/g, '') === '';
+  };
+  if (!nothingElse('gov_fund_total') || !nothingElse('state_capital_total')) return undefined;
+  return locate(input, leafLabel === '基本支出' ? 'general_expense_basic' : 'general_expense_project');
 }
 
 /** Whether the document has a table of this kind at all (a missing 政府性基金 table is no value). */

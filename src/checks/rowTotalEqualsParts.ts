@@ -5,6 +5,7 @@ import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
+import { unitBlockHeads } from './unitBlocks.ts';
 import {
   blockHeadChecks,
   blockHeads,
@@ -137,6 +138,13 @@ function codeLevel(row: AmountRow): number | undefined {
 const THREE_PUBLIC_CATEGORY =
   /^(?:\d+[.、．]?)?(?:因公出国[（(]境[)）]费|公务接待费|公务用车购置及运行(?:维护)?费)/u;
 
+/** A 政府采购 table's category rows (采购品目大类): each heads the units that buy in it. */
+const PROCUREMENT_CATEGORY = /^(?:[一二三四五六七八九十]+、|\d+[.、．]?)?(?:货物|工程|服务)类?$/u;
+
+function isProcurementCategory(row: AmountRow): boolean {
+  return PROCUREMENT_CATEGORY.test(labelKey(row.label));
+}
+
 /** The rows a total row adds up, or undefined when the table does not show its levels. */
 function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[] | undefined {
   const others = rows.filter((r) => r !== total && r.side === total.side && !r.isTotal);
@@ -148,6 +156,9 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
     const heads = blockHeads(others);
     return heads.length > 0 ? heads : codeRoots(others);
   }
+  // 货物 / 工程 / 服务, each above its units and their purchases.
+  const categories = others.filter(isProcurementCategory);
+  if (categories.length > 0 && categories.length < others.length) return categories;
   const unitRoots = unitCodeRoots(others);
   if (unitRoots) return unitRoots;
   const units = unitHierarchy(others);
@@ -177,7 +188,10 @@ function isUnitRow(row: AmountRow): boolean {
  */
 function unitHierarchy(rows: readonly AmountRow[]): AmountRow[] | undefined {
   if (rows.some((r) => codeLevel(r) !== undefined)) return undefined;
-  const units = rows.filter(isUnitRow);
+  const units = unitBlockHeads(
+    rows.filter((r) => !r.isTotal),
+    isUnitRow,
+  );
   const first = units[0];
   if (!first) return undefined;
   const grouped = rows.some((r) => !isUnitRow(r) && !r.isTotal && r.rowIndex > first.rowIndex);
@@ -196,9 +210,12 @@ function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   // is a unit, 广州市城市规划展览中心 may be a project.
   const byCode = unitCodeRoots(rows) !== undefined;
   if (!byCode && !unitHierarchy(rows)) return [];
-  const units = rows.filter((r) => (byCode ? unitCodeOf(r) !== undefined : isUnitRow(r)));
+  const units = byCode ? rows.filter((r) => unitCodeOf(r) !== undefined) : (unitHierarchy(rows) ?? []);
+  // A unit's block ends at the next unit, or at the next 采购品目大类 row the units are listed under.
+  const unitSet = new Set(units);
+  const blockEnds = rows.filter((r) => unitSet.has(r) || isProcurementCategory(r));
   return units.flatMap((unit) => {
-    const next = units.find((u) => u.rowIndex > unit.rowIndex);
+    const next = blockEnds.find((u) => u.rowIndex > unit.rowIndex);
     const below = rows.filter(
       (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
     );

@@ -46,6 +46,74 @@ describe('readProseStatements', () => {
   });
 });
 
+describe('what a narrative figure is about', () => {
+  const quantities = (...texts: string[]) =>
+    readProseStatements(on(6, ...texts)).map((s) => [s.quantity, s.value]);
+
+  it('takes a keyword that opens a clause, never one closing a narrower subject', () => {
+    expect(quantities('国有资本经营预算拨款支出预算为0万元，与2025年预算持平。')).toEqual([]);
+    expect(quantities('2026年度政府采购支出预算总额225.52万元，其中：')).toEqual([
+      ['procurement_total', '225.52'],
+    ]);
+    expect(quantities('深圳机场T2项目非民航专业工程初步设计评审项目支出304.16万元')).toEqual([]);
+    expect(quantities('2026年深圳市信访局部门预算收入4,684.30万元；支出预算为4,684.30万元')).toEqual([
+      ['income_total', '4684.30'],
+      ['expense_total', '4684.30'],
+    ]);
+  });
+
+  it('takes the next occurrence on the line when the first one closes a narrower subject', () => {
+    expect(quantities('某服务项目支出3万元；本部门项目支出120.5万元')).toEqual([
+      ['expense_summary_project', '120.5'],
+    ]);
+  });
+
+  it('reads the fund of 其中 from the sentence it continues', () => {
+    expect(
+      quantities(
+        '2026年一般公共预算财政拨款支出12,672.73万元，比2025年增加552.5万元。',
+        '其中:基本支出5,445.39万元，主要用于保障在职人员工资福利',
+      ),
+    ).toEqual([['general_expense_basic', '5445.39']]);
+    expect(quantities('六、财政拨款基本支出预算13,979.92万元')).toEqual([
+      ['fiscal_expense_basic', '13979.92'],
+    ]);
+    expect(quantities('支出预算1,000万元。其中：基本支出600万元，项目支出400万元')).toEqual([
+      ['expense_summary_project', '400'],
+      ['expense_summary_basic', '600'],
+    ]);
+  });
+});
+
+describe('a narrative figure cut to fewer places', () => {
+  const report = (stated: string) =>
+    [
+      '2022年某市审计局部门预算',
+      `2022年本部门预算收入${stated}万元。`,
+      '收支总表',
+      '单位：元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥943864999.96⇥一、一般公共服务支出⇥943864999.96',
+      '收入总计⇥943864999.96⇥支出总计⇥943864999.96',
+    ]
+      .join('\n')
+      .replace(/⇥/g, '\t');
+  const status = async (stated: string) => {
+    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
+      documentId: 'cut',
+      sourceFile: 'cut.txt',
+    });
+    return doc.checks.filter((c) => c.check === 'prose_matches_table').map((c) => c.status);
+  };
+
+  it('agrees with the table whether rounded or cut, and with nothing else', async () => {
+    expect(await status('94,386.50')).toEqual(['pass']);
+    expect(await status('94,386.49')).toEqual(['pass']);
+    expect(await status('94,386.48')).toEqual(['fail']);
+  });
+});
+
 const key = (k: Partial<CompanionKey> & Pick<CompanionKey, 'documentId' | 'sourceFile'>): CompanionKey => ({
   department: '',
   year: '2026',

@@ -212,3 +212,74 @@ describe('the text in 万元 against a table in 元', () => {
     expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '51816.124001']]);
   });
 });
+
+describe('a 政府采购 table listing units under each 采购品目大类', () => {
+  const table = (serviceUnit: string) => [
+    '政府采购支出表',
+    '单位：万元',
+    '采购品目大类⇥专项名称⇥采购品目名称⇥一般公共预算资金⇥总计',
+    '合计⇥⇥⇥108.00⇥108.00',
+    '货物⇥⇥⇥8.00⇥8.00',
+    '某市水务局⇥⇥⇥8.00⇥8.00',
+    '⇥设备购置⇥复印机⇥5.00⇥5.00',
+    '⇥设备购置⇥空调机⇥3.00⇥3.00',
+    '服务⇥⇥⇥100.00⇥100.00',
+    `某市水务局⇥⇥⇥${serviceUnit}⇥${serviceUnit}`,
+    '⇥专项宣传广告费⇥印刷服务⇥40.00⇥40.00',
+    '⇥专项工作经费⇥水利管理服务⇥60.00⇥60.00',
+  ];
+
+  it('sums the total over the categories and each unit over its purchases up to the next category', async () => {
+    const checks = await checksOf(table('100.00'));
+    expect(failed(checks)).toEqual([]);
+    expect(
+      checks.filter(
+        (c) => c.status === 'pass' && c.scope.includes('某市水务局 / 一般公共预算资金 = Σ rows below'),
+      ),
+    ).toHaveLength(2);
+    expect(
+      checks.some((c) => c.scope.startsWith('政府采购支出表 / 合计') && c.scope.includes('Σ 2 rows')),
+    ).toBe(true);
+  });
+
+  it('still catches a unit whose purchases do not add up', async () => {
+    const checks = await checksOf(table('90.00'));
+    expect(failed(checks).some((c) => c.scope.includes('某市水务局 / 一般公共预算资金 = Σ rows below'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('a project table grouped by unit, where a project bears an organisation’s name', () => {
+  const table = (platform: string) => [
+    '部门预算项目支出及其他支出预算表',
+    '单位：万元',
+    '支出项目类别（资金使用单位）⇥总计⇥一般公共预算',
+    '合计⇥176.00⇥176.00',
+    '某市委宣传部⇥110.00⇥110.00',
+    '2026年信息化运维项目⇥38.00⇥38.00',
+    '2026年政策研究经费⇥20.00⇥20.00',
+    `某市印刷发行行业信息监管平台⇥${platform}⇥${platform}`,
+    '2026年新闻工作经费⇥43.00⇥43.00',
+    '某市国防教育中心⇥66.00⇥66.00',
+    '国防教育展馆维护维修经费⇥66.00⇥66.00',
+  ];
+
+  it('reads the named project inside the unit whose figure its rows have not reached yet', async () => {
+    const checks = await checksOf(table('9.00'));
+    expect(failed(checks)).toEqual([]);
+    expect(checks.filter((c) => c.scope.includes('= Σ rows below')).map((c) => c.scope.split(' / ')[1])).toEqual([
+      '某市委宣传部',
+      '某市委宣传部',
+      '某市国防教育中心',
+      '某市国防教育中心',
+    ]);
+    expect(checks.some((c) => c.scope.includes('合计 / 总计 = Σ 2 rows') && c.status === 'pass')).toBe(true);
+  });
+
+  it('falls back to the names when the rows never reach the unit’s figure, and the checks fail', async () => {
+    const checks = await checksOf(table('19.00'));
+    expect(failed(checks).length).toBeGreaterThan(0);
+    expect(checks.some((c) => c.scope.includes('某市印刷发行行业信息监管平台 / 总计 = Σ rows below'))).toBe(true);
+  });
+});

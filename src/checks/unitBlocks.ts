@@ -1,0 +1,53 @@
+import { addDecimals, compareDecimals, type Decimal } from '../normalize/decimal.ts';
+import { type AmountRow, amountOf } from './model.ts';
+
+/**
+ * Which organisation-named rows of a project table head a block of their own. A name alone does
+ * not tell: `广州市印刷发行行业信息监管平台` or `合作共建广东省灵山论坛科学中心` are projects of the unit
+ * above them, `广州市国防教育中心` is a unit. The figures do: a unit's block runs until its rows add
+ * up to the unit's figure, and the next unit starts right after. A named row met while the block
+ * is still short of its unit's figure is one of its rows.
+ *
+ * The reading is decided on the unit's first column only; the other columns, the total against
+ * the units, and every block that never closes on a figure stay checks that can fail. A block that
+ * never adds up to its unit falls back to the names (every named row heads a block).
+ */
+export function unitBlockHeads(rows: readonly AmountRow[], named: (row: AmountRow) => boolean): AmountRow[] {
+  const heads: AmountRow[] = [];
+  let i = rows.findIndex(named);
+  while (i >= 0 && i < rows.length) {
+    const head = rows[i]!;
+    heads.push(head);
+    const close = closingRow(rows, i, named);
+    i = close !== undefined ? close + 1 : nextNamed(rows, i + 1, named);
+  }
+  return heads;
+}
+
+function nextNamed(rows: readonly AmountRow[], from: number, named: (row: AmountRow) => boolean): number {
+  for (let k = from; k < rows.length; k++) if (named(rows[k]!)) return k;
+  return -1;
+}
+
+/** The last row of the head's block: where its rows reach its figure and a named row (or the end) follows. */
+function closingRow(
+  rows: readonly AmountRow[],
+  headAt: number,
+  named: (row: AmountRow) => boolean,
+): number | undefined {
+  const head = rows[headAt]!;
+  const first = [...head.cells][0];
+  if (!first) return undefined;
+  const [column, item] = first;
+  const target = amountOf(item);
+  let sum: Decimal = { units: 0n, scale: 0 };
+  for (let k = headAt + 1; k < rows.length; k++) {
+    const cell = rows[k]!.cells.get(column);
+    if (cell) sum = addDecimals([sum, amountOf(cell)]);
+    const order = compareDecimals(sum, target);
+    if (order > 0) return undefined;
+    const following = rows[k + 1];
+    if (order === 0 && k > headAt && (following === undefined || named(following))) return k;
+  }
+  return undefined;
+}
