@@ -1,5 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
+import type { LineItem } from '../../schemas/lineItem.ts';
 import { addDecimals } from '../normalize/decimal.ts';
+import { amountInWan } from '../normalize/unit.ts';
 import { equalityCheck, skip } from './emit.ts';
 import { amountOf, type CheckInput } from './model.ts';
 import { hasTable, type Located, locate, type QuantityName } from './quantities.ts';
@@ -80,9 +82,34 @@ export function crossTableTotal(input: CheckInput): Check[] {
       );
       continue;
     }
-    const sum = addDecimals(parts.map((p) => amountOf(p.item)));
-    const what = `${left.where} vs ${parts.map((p) => p.where).join(' + ')}${zero.length > 0 ? ` (zero: ${zero.join(', ')})` : ''}`;
-    out.push(equalityCheck(input.documentId, 'cross_table_total', scope, left.item, sum, what));
+    const common = inCommonUnit([left.item, ...parts.map((p) => p.item)]);
+    if (!common) {
+      out.push(skip(input.documentId, 'cross_table_total', scope, 'the tables print other units', left.item));
+      continue;
+    }
+    const [leftItem, ...partItems] = common;
+    const sum = addDecimals(partItems.map((item) => amountOf(item)));
+    const units =
+      partItems.some((item, k) => item !== parts[k]?.item) || leftItem !== left.item
+        ? ' (compared in 万元)'
+        : '';
+    const what = `${left.where} vs ${parts.map((p) => p.where).join(' + ')}${zero.length > 0 ? ` (zero: ${zero.join(', ')})` : ''}${units}`;
+    out.push(equalityCheck(input.documentId, 'cross_table_total', scope, leftItem!, sum, what));
+  }
+  return out;
+}
+
+/**
+ * The figures in one unit: as printed when they share it, else all in 万元 (a 部门整体绩效目标表 in
+ * 万元 beside a 收支总表 in 元: the point moves four places, exactly).
+ */
+function inCommonUnit(items: readonly LineItem[]): LineItem[] | undefined {
+  if (items.every((item) => item.unit === items[0]?.unit)) return [...items];
+  const out: LineItem[] = [];
+  for (const item of items) {
+    const wan = amountInWan(item.value, item.unit);
+    if (wan === undefined) return undefined;
+    out.push(item.unit === '万元' ? item : { ...item, value: wan, unit: '万元' });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { economicClassOf } from '../normalize/economicClasses.ts';
 import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
+import { figureLevelChecks, hasLevels, levelsFromFigures, type RowNode } from './figureLevels.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
 import { unitBlockHeads } from './unitBlocks.ts';
 import {
@@ -145,10 +146,30 @@ function isProcurementCategory(row: AmountRow): boolean {
   return PROCUREMENT_CATEGORY.test(labelKey(row.label));
 }
 
+interface TopLevel {
+  readonly parts: readonly AmountRow[];
+  /** The hierarchy below the total when only its figures show it. */
+  readonly levels?: readonly RowNode[];
+}
+
 /** The rows a total row adds up, or undefined when the table does not show its levels. */
-function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[] | undefined {
+function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): readonly AmountRow[] | undefined {
+  return topLevelReading(total, rows)?.parts;
+}
+
+function topLevelReading(total: AmountRow, rows: readonly AmountRow[]): TopLevel | undefined {
   const others = rows.filter((r) => r !== total && r.side === total.side && !r.isTotal);
   if (others.length === 0) return undefined;
+  const printed = printedTopLevel(total, others);
+  if (printed) return { parts: printed };
+  if (total.side !== '') return undefined;
+  // Nothing printed tells the levels: read them from the figures, else every row is a part.
+  const levels = levelsFromFigures(total, others);
+  return levels && hasLevels(levels) ? { parts: levels.map((n) => n.row), levels } : { parts: others };
+}
+
+/** The total's parts as the table prints them: department, units, codes, categories, numbering. */
+function printedTopLevel(total: AmountRow, others: readonly AmountRow[]): readonly AmountRow[] | undefined {
   const department = departmentRow(total, others);
   if (department) return [department];
   if (others.some((r) => codeLevel(r) !== undefined)) {
@@ -173,7 +194,7 @@ function topLevelRows(total: AmountRow, rows: readonly AmountRow[]): AmountRow[]
   const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
   if (numbered.length > 0)
     return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
-  return total.side === '' ? others : undefined;
+  return undefined;
 }
 
 /** A unit (单位) row of a project table: an organisation's name, not a project's. */
@@ -219,11 +240,18 @@ function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
     const below = rows.filter(
       (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
     );
-    const members = unitMembers(pastEqualChain(unit, below));
+    const classes = unitMembers(below);
+    // Rows below a unit that print no levels (通用项目 above 大型活动 above its projects): read from the figures.
+    const levels = classes === below ? levelsFromFigures(unit, below) : undefined;
+    const members =
+      levels && hasLevels(levels) ? levels.map((n) => n.row) : unitMembers(pastEqualChain(unit, below));
     if (members.length === 0) return [];
     const scope = (column: string) =>
       `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ rows below`;
-    return rowAgainstRows(input.documentId, CHECK, unit, members, scope);
+    return [
+      ...rowAgainstRows(input.documentId, CHECK, unit, members, scope),
+      ...(levels && hasLevels(levels) ? figureLevelChecks(input, levels) : []),
+    ];
   });
 }
 
@@ -241,18 +269,22 @@ function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
     return coded && codeLevel(r) === undefined && r === rows.find((x) => x.side === r.side) && r.label !== '';
   });
   return totals.flatMap((total) => {
-    const parts = topLevelRows(total, rows);
-    if (!parts) return [];
+    const reading = topLevelReading(total, rows);
+    if (!reading) return [];
+    const { parts, levels } = reading;
     const scope = (column: string) =>
       `${tableName(total.table)} / ${rowName(total)} / ${column} = Σ ${parts.length} rows`;
-    return rowAgainstRows(
-      input.documentId,
-      CHECK,
-      total,
-      parts,
-      scope,
-      'no part row prints a value in this column',
-    );
+    return [
+      ...rowAgainstRows(
+        input.documentId,
+        CHECK,
+        total,
+        parts,
+        scope,
+        'no part row prints a value in this column',
+      ),
+      ...(levels ? figureLevelChecks(input, levels) : []),
+    ];
   });
 }
 

@@ -283,3 +283,91 @@ describe('a project table grouped by unit, where a project bears an organisation
     expect(checks.some((c) => c.scope.includes('某市印刷发行行业信息监管平台 / 总计 = Σ rows below'))).toBe(true);
   });
 });
+
+describe('one figure printed in tables of other units', () => {
+  it('compares the 部门整体绩效目标表 in 万元 with the 收支总表 in 元, exactly in 万元', async () => {
+    const text = (total: string) =>
+      [
+        '收支总表',
+        '单位：元',
+        '收入⇥⇥支出⇥',
+        '项目⇥预算数⇥项目⇥预算数',
+        '一、财政拨款⇥92165133.99⇥一、一般公共服务支出⇥92165133.99',
+        '收入总计⇥92165133.99⇥支出总计⇥92165133.99',
+        '部门整体绩效目标表',
+        '单位：万元',
+        '部门名称⇥某市人民政府办公厅',
+        `预算总额⇥${total}`,
+      ].join('\n');
+    const cross = async (total: string) => {
+      const doc = await extractDocument(new TextEncoder().encode(text(total).replace(/⇥/g, '\t')), {
+        documentId: 'units',
+        sourceFile: 'units.txt',
+      });
+      return doc.checks.filter((c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'));
+    };
+    expect((await cross('9216.51')).map((c) => c.status)).toEqual(['pass']);
+    expect((await cross('9261.51')).map((c) => c.status)).toEqual(['fail']);
+  });
+});
+
+describe('levels no code, numbering or name prints, read from the figures', () => {
+  const projects = (lastItem: string) => [
+    '部门综合预算专项业务经费支出表',
+    '单位：元',
+    '单位编码⇥单位（项目）名称⇥项目金额',
+    '⇥合计⇥5,706,100.00',
+    '114⇥某市人民政府办公厅⇥5,706,100.00',
+    '114001⇥某市人民政府办公厅⇥5,706,100.00',
+    '⇥通用项目⇥5,706,100.00',
+    '⇥大型活动⇥200,000.00',
+    '⇥督查、值班、参事培训⇥200,000.00',
+    '⇥委托咨询业务⇥5,506,100.00',
+    '⇥档案整理⇥289,100.00',
+    '⇥政务公开及网站监管⇥5,217,000.00',
+    '⇥大宗印刷项目⇥0.00',
+    `⇥文件、刊物、公报印制⇥${lastItem}`,
+  ];
+
+  it('sums each unit over its top rows and each parent over its own rows', async () => {
+    const checks = await checksOf(projects('0.00'));
+    expect(failed(checks)).toEqual([]);
+    const passed = checks.filter((c) => c.status === 'pass').map((c) => c.scope);
+    expect(passed).toContain('部门综合预算专项业务经费支出表 / 114001 / 某市人民政府办公厅 / 项目金额 = Σ rows below');
+    expect(passed.filter((s) => s.includes('levels read from the figures'))).toHaveLength(3);
+  });
+
+  it('falls back to a flat sum, which fails, when no reading of the figures adds up', async () => {
+    const checks = await checksOf(projects('100.00'));
+    expect(failed(checks).map((c) => c.scope)).toContain(
+      '部门综合预算专项业务经费支出表 / 114001 / 某市人民政府办公厅 / 项目金额 = Σ rows below',
+    );
+  });
+
+  it('checks every other column against the levels read in the first', async () => {
+    const table = (person: string) => [
+      '一般公共预算支出预算表',
+      '单位：万元',
+      '功能分类科目名称⇥合计⇥人员经费⇥项目支出',
+      '合计⇥24,663.98⇥16,896.24⇥7,767.74',
+      '教育支出⇥22,262.08⇥14,494.34⇥7,767.74',
+      '职业教育⇥22,232.08⇥14,494.34⇥7,737.74',
+      '技校教育⇥22,232.08⇥14,494.34⇥7,737.74',
+      '其他教育支出⇥30.00⇥⇥30.00',
+      '其他教育支出⇥30.00⇥⇥30.00',
+      '卫生健康支出⇥2,401.90⇥2,401.90⇥',
+      '行政事业单位医疗⇥2,401.90⇥2,401.90⇥',
+      `行政单位医疗⇥1,400.95⇥${person}⇥`,
+      '事业单位医疗⇥1,000.95⇥1,000.95⇥',
+    ];
+    const good = await checksOf(table('1,400.95'));
+    expect(failed(good)).toEqual([]);
+    expect(good.filter((c) => c.scope.includes('levels read from the figures')).length).toBeGreaterThan(5);
+    const bad = await checksOf(table('1,400.59'));
+    // The misprinted figure breaks its own row and its parent's column; the levels still read.
+    expect(failed(bad).map((c) => c.scope)).toEqual([
+      '一般公共预算支出预算表 / 行政单位医疗 / 合计 = 人员经费 + 项目支出',
+      '一般公共预算支出预算表 / 行政事业单位医疗 / 人员经费 = Σ its 2 rows (levels read from the figures)',
+    ]);
+  });
+});
