@@ -40,7 +40,15 @@ function rowKeys(items: readonly GridLineItem[]): RowKeys {
 const BY_ECONOMIC_CLASS = 'rows keyed by 经济分类 codes or names';
 const BY_FUNCTION_CLASS = 'rows keyed by 功能分类 codes';
 
+/**
+ * Columns of a performance evaluation's funds table (资金到位 and execution: 预算到位, 指标结余,
+ * 到位率): the money of a finished project, not a budget's table, whatever its title.
+ */
+const EVALUATION_COLUMN = /预算到位|资金到位|到位率|指标结余/u;
+
 export function kindFromContent(kind: TableKind, items: readonly GridLineItem[]): ContentKind {
+  if (kind !== 'other' && items.some((it) => EVALUATION_COLUMN.test(it.columnLabel)))
+    return { kind: 'other', reason: 'columns of a performance evaluation (预算到位, 指标结余)' };
   const keys = rowKeys(items);
   const economic = keys.economicRows >= 2 && keys.economicRows > keys.functionRows;
   const functional = keys.functionRows >= 2 && keys.functionRows > keys.economicRows;

@@ -371,3 +371,34 @@ describe('levels no code, numbering or name prints, read from the figures', () =
     ]);
   });
 });
+
+describe('the rows between a side’s 本年 total and its 总计', () => {
+  const table = (upper: string) => [
+    '收支总体情况表',
+    '单位：万元',
+    '收入⇥⇥支出⇥',
+    '项目⇥预算数⇥项目⇥预算数',
+    '一、财政拨款收入⇥191,195.79⇥七、社会保障和就业支出⇥191,368.79',
+    '五、其他收入⇥26.00⇥⇥',
+    '本年收入合计⇥191,221.79⇥本年支出合计⇥191,368.79',
+    `上级补助收入⇥${upper}⇥对附属单位的补助支出⇥26.00`,
+    '上年结转⇥0.00⇥结转下年⇥0.00',
+    '其中：财政拨款资金结转⇥0.00⇥⇥',
+    '非财政拨款资金结余⇥0.00⇥⇥',
+    '收入总计⇥191,394.79⇥支出总计⇥191,394.79',
+  ];
+  const identities = async (upper: string) => {
+    const doc = await extractDocument(new TextEncoder().encode(table(upper).join('\n').replace(/⇥/g, '\t')), {
+      documentId: 'sides',
+      sourceFile: 'sides.txt',
+    });
+    return doc.checks
+      .filter((c) => c.check === 'income_equals_expense' && c.scope.includes('本年'))
+      .map((c) => c.status);
+  };
+
+  it('are parts of the 总计 (上级补助收入, 对附属单位的补助支出), up to a 其中 breakdown', async () => {
+    expect(await identities('173.00')).toEqual(['pass', 'pass']);
+    expect(await identities('137.00')).toEqual(['fail', 'pass']);
+  });
+});

@@ -23,6 +23,15 @@ describe('kindFromContent', () => {
     expect(kindFromContent('income_expense_summary', items(FUNCTIONAL)).kind).toBe('expense_summary');
     expect(kindFromContent('income_expense_summary', items(TWO_SIDED)).kind).toBe('income_expense_summary');
   });
+  it('reads a performance evaluation’s funds table as other, whatever its title says', () => {
+    const evaluation = [
+      '项目名称⇥预算批复⇥预算到位⇥实际执行⇥指标结余',
+      '合计⇥13,237.00⇥13,237.00⇥12,679.21⇥557.79',
+    ];
+    expect(kindFromContent('project_expense_summary', items(evaluation))).toMatchObject({ kind: 'other' });
+    const budget = ['项目名称⇥预算数⇥其中：财政拨款', '合计⇥13,237.00⇥13,237.00'];
+    expect(kindFromContent('project_expense_summary', items(budget)).kind).toBe('project_expense_summary');
+  });
   it('names the new kinds from titles', () => {
     expect(kindFromTitle('财政拨款支出表（功能科目）')).toBe('fiscal_appropriation_expense');
     expect(kindFromTitle('一般公共预算支出表（按经济分类）')).toBe('general_budget_economic_expense');
