@@ -53,7 +53,7 @@ function topRows(between: readonly AmountRow[], current: LineItem, total: LineIt
   const first = (r: AmountRow) => amountOf([...r.cells.values()][0]!);
   const rest = subtractDecimals(amountOf(total), amountOf(current));
   const forest = readSumTree(between.map(first), rest);
-  return forest && forest.some((n) => n.children.length > 0) ? forest.map((n) => between[n.at]!) : between;
+  return forest?.some((n) => n.children.length > 0) ? forest.map((n) => between[n.at]!) : between;
 }
 
 export function incomeEqualsExpense(input: CheckInput): Check[] {

@@ -1,22 +1,19 @@
 import type { Check } from '../../schemas/check.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
-import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
 import { figureLevelChecks, hasLevels, levelsFromFigures, type RowNode } from './figureLevels.ts';
 import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
-import { unitBlockHeads } from './unitBlocks.ts';
 import {
   blockHeadChecks,
   blockHeads,
   codeRoots,
   departmentRow,
-  pastEqualChain,
   unitCodeChecks,
-  unitCodeOf,
   unitCodeRoots,
 } from './unitHierarchy.ts';
+import { isProcurementCategory, unitHierarchy, unitRows } from './unitRows.ts';
 
 const CHECK = 'row_total_equals_parts';
 
@@ -139,13 +136,6 @@ function codeLevel(row: AmountRow): number | undefined {
 const THREE_PUBLIC_CATEGORY =
   /^(?:\d+[.、．]?)?(?:因公出国[（(]境[)）]费|公务接待费|公务用车购置及运行(?:维护)?费)/u;
 
-/** A 政府采购 table's category rows (采购品目大类): each heads the units that buy in it. */
-const PROCUREMENT_CATEGORY = /^(?:[一二三四五六七八九十]+、|\d+[.、．]?)?(?:货物|工程|服务)类?$/u;
-
-function isProcurementCategory(row: AmountRow): boolean {
-  return PROCUREMENT_CATEGORY.test(labelKey(row.label));
-}
-
 interface TopLevel {
   readonly parts: readonly AmountRow[];
   /** The hierarchy below the total when only its figures show it. */
@@ -195,64 +185,6 @@ function printedTopLevel(total: AmountRow, others: readonly AmountRow[]): readon
   if (numbered.length > 0)
     return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
   return undefined;
-}
-
-/** A unit (单位) row of a project table: an organisation's name, not a project's. */
-function isUnitRow(row: AmountRow): boolean {
-  return !row.isTotal && isOrganisationName(row.label);
-}
-
-/**
- * Organisation rows that head groups of other rows (a unit and its projects, a unit and its
- * economic categories): they, not every row, add up to the total. Organisation rows with nothing
- * below them are plain sibling rows.
- */
-function unitHierarchy(rows: readonly AmountRow[]): AmountRow[] | undefined {
-  if (rows.some((r) => codeLevel(r) !== undefined)) return undefined;
-  const units = unitBlockHeads(
-    rows.filter((r) => !r.isTotal),
-    isUnitRow,
-  );
-  const first = units[0];
-  if (!first) return undefined;
-  const grouped = rows.some((r) => !isUnitRow(r) && !r.isTotal && r.rowIndex > first.rowIndex);
-  return grouped ? units : undefined;
-}
-
-/** The rows a unit row adds up: its economic 类 rows when the rows below it print a hierarchy of names. */
-function unitMembers(members: readonly AmountRow[]): readonly AmountRow[] {
-  const classes = members.filter((m) => economicClassOf(m.label) !== undefined);
-  return classes.length > 0 ? classes : members;
-}
-
-/** A unit row adds up the rows below it, up to the next unit row. */
-function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[] {
-  // Units numbered by code (305 / 305001 …) are known by their code, not their name: 无锡市少年宫
-  // is a unit, 广州市城市规划展览中心 may be a project.
-  const byCode = unitCodeRoots(rows) !== undefined;
-  if (!byCode && !unitHierarchy(rows)) return [];
-  const units = byCode ? rows.filter((r) => unitCodeOf(r) !== undefined) : (unitHierarchy(rows) ?? []);
-  // A unit's block ends at the next unit, or at the next 采购品目大类 row the units are listed under.
-  const unitSet = new Set(units);
-  const blockEnds = rows.filter((r) => unitSet.has(r) || isProcurementCategory(r));
-  return units.flatMap((unit) => {
-    const next = blockEnds.find((u) => u.rowIndex > unit.rowIndex);
-    const below = rows.filter(
-      (r) => r.rowIndex > unit.rowIndex && !r.isTotal && (!next || r.rowIndex < next.rowIndex),
-    );
-    const classes = unitMembers(below);
-    // Rows below a unit that print no levels (通用项目 above 大型活动 above its projects): read from the figures.
-    const levels = classes === below ? levelsFromFigures(unit, below) : undefined;
-    const members =
-      levels && hasLevels(levels) ? levels.map((n) => n.row) : unitMembers(pastEqualChain(unit, below));
-    if (members.length === 0) return [];
-    const scope = (column: string) =>
-      `${tableName(unit.table)} / ${rowName(unit)} / ${column} = Σ rows below`;
-    return [
-      ...rowAgainstRows(input.documentId, CHECK, unit, members, scope),
-      ...(levels && hasLevels(levels) ? figureLevelChecks(input, levels) : []),
-    ];
-  });
 }
 
 const TOTAL_ROW = /^(?:合计|总计|金额合计)$/u;
