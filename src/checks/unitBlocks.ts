@@ -1,4 +1,10 @@
-import { addDecimals, compareDecimals, type Decimal } from '../normalize/decimal.ts';
+import {
+  absDecimal,
+  addDecimals,
+  compareDecimals,
+  type Decimal,
+  subtractDecimals,
+} from '../normalize/decimal.ts';
 import { type AmountRow, amountOf } from './model.ts';
 
 /**
@@ -8,7 +14,8 @@ import { type AmountRow, amountOf } from './model.ts';
  * up to the unit's figure, and the next unit starts right after. A named row met while the block
  * is still short of its unit's figure is one of its rows.
  *
- * The reading is decided on the unit's first column only; the other columns, the total against
+ * A block closes within the rounding of its figures ((n + 1) / 2 units of the last place for n
+ * rows, as every sum check allows). The reading is decided on the unit's first column only; the other columns, the total against
  * the units, and every block that never closes on a figure stay checks that can fail. A block that
  * never adds up to its unit falls back to the names (every named row heads a block).
  */
@@ -41,13 +48,23 @@ function closingRow(
   const [column, item] = first;
   const target = amountOf(item);
   let sum: Decimal = { units: 0n, scale: 0 };
+  let parts = 0;
+  let coarsest = target.scale;
   for (let k = headAt + 1; k < rows.length; k++) {
     const cell = rows[k]!.cells.get(column);
-    if (cell) sum = addDecimals([sum, amountOf(cell)]);
-    const order = compareDecimals(sum, target);
-    if (order > 0) return undefined;
+    if (cell) {
+      const value = amountOf(cell);
+      sum = addDecimals([sum, value]);
+      parts++;
+      coarsest = Math.min(coarsest, value.scale);
+    }
+    // Each printed figure is rounded: a block of n rows may miss its unit by (n + 1) / 2 units.
+    const tolerance: Decimal = { units: BigInt(Math.floor((Math.max(parts, 1) + 1) / 2)), scale: coarsest };
+    const difference = subtractDecimals(sum, target);
+    if (compareDecimals(difference, tolerance) > 0) return undefined;
     const following = rows[k + 1];
-    if (order === 0 && k > headAt && (following === undefined || named(following))) return k;
+    const closed = compareDecimals(absDecimal(difference), tolerance) <= 0;
+    if (closed && (following === undefined || named(following))) return k;
   }
   return undefined;
 }
