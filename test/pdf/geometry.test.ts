@@ -84,6 +84,19 @@ describe('ruled grids', () => {
     expect(centre(parts[0]!)).toBeLessThan(195);
     expect(centre(parts[1]!)).toBeGreaterThan(195);
   });
+
+  it('cuts a run without spaces that crosses a cell border between the characters nearest the rule', () => {
+    // The last digit of `168,441.81` and the first of `154,304.22` emitted as one glyph run.
+    const glued = item('11', 332.26, 50, 9.99, 350.59);
+    const parts = splitAcrossRules(glued, [341]);
+    expect(parts.map((p) => p.text)).toEqual(['1', '1']);
+    expect(parts[0]!.x1).toBeLessThanOrEqual(342);
+    expect(parts[1]!.x0).toBeGreaterThanOrEqual(340);
+    // A run well inside its cell is left whole.
+    expect(splitAcrossRules(item('154,304.22', 345, 50, 9.99, 390), [341, 400]).map((p) => p.text)).toEqual([
+      '154,304.22',
+    ]);
+  });
 });
 
 describe('unruled tables', () => {

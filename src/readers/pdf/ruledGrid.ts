@@ -82,13 +82,25 @@ function ems(ch: string): number {
 
 /**
  * pdf.js joins text runs of one text object with a space, even across a cell border
- * (`96,722.180672 一、一般公共服务支出`). An item that crosses a vertical rule is split at its spaces,
- * each word placed by its estimated width, the first anchored left and the last right.
+ * (`96,722.180672 一、一般公共服务支出`), and some converters emit the glyphs of two cells as one run
+ * without one (`11` of `…441.81 | 154,304…`). An item that crosses a vertical rule is split at its
+ * spaces, each word placed by its estimated width, the first anchored left and the last right; a
+ * run without spaces is cut between the characters nearest the rule.
  */
 export function splitAcrossRules(item: TextItem, rules: readonly number[]): TextItem[] {
-  const crosses = rules.some((x) => x > item.x0 + 2 && x < item.x1 - 2);
+  if (!crossesRule(item, rules)) return [item];
+  const words = placeWords(item);
+  // Placed words are estimates: only a run of one word is cut inside.
+  return words.length > 1 ? words : cutAtRules(item, rules);
+}
+
+function crossesRule(item: TextItem, rules: readonly number[]): boolean {
+  return rules.some((x) => x > item.x0 + 2 && x < item.x1 - 2);
+}
+
+function placeWords(item: TextItem): TextItem[] {
   const words = item.text.split(/\s+/).filter((w) => w !== '');
-  if (!crosses || words.length < 2) return [item];
+  if (words.length < 2) return [item];
   const widths = words.map((w) => [...w].reduce((n, ch) => n + ems(ch), 0) * item.size);
   const total = widths.reduce((a, b) => a + b, 0);
   const span = item.x1 - item.x0;
@@ -100,6 +112,29 @@ export function splitAcrossRules(item: TextItem, rules: readonly number[]): Text
     const piece = { ...item, text, x0: x, x1: x + w };
     x += w + gap;
     return piece;
+  });
+}
+
+/** A word crossing rules cut between characters, each character given its share of the word's span. */
+function cutAtRules(word: TextItem, rules: readonly number[]): TextItem[] {
+  const chars = [...word.text];
+  if (chars.length < 2 || !crossesRule(word, rules)) return [word];
+  const units = chars.map(ems);
+  const perUnit = (word.x1 - word.x0) / units.reduce((a, b) => a + b, 0);
+  const edges = [word.x0];
+  for (const u of units) edges.push(edges[edges.length - 1]! + u * perUnit);
+  const cuts = new Set<number>();
+  for (const rule of rules) {
+    if (rule <= word.x0 + 2 || rule >= word.x1 - 2) continue;
+    let best = 1;
+    for (let k = 2; k < chars.length; k++)
+      if (Math.abs(edges[k]! - rule) < Math.abs(edges[best]! - rule)) best = k;
+    cuts.add(best);
+  }
+  const bounds = [0, ...[...cuts].sort((a, b) => a - b), chars.length];
+  return bounds.slice(1).map((end, i) => {
+    const start = bounds[i]!;
+    return { ...word, text: chars.slice(start, end).join(''), x0: edges[start]!, x1: edges[end]! };
   });
 }
 
