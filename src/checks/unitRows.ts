@@ -40,6 +40,9 @@ function isUnitRow(row: AmountRow): boolean {
  */
 export function unitHierarchy(rows: readonly AmountRow[]): AmountRow[] | undefined {
   if (rows.some((r) => codeLevel(r) !== undefined)) return undefined;
+  // The sides of a 收支总表 list income sources and expense subjects, never units: a subject named
+  // like an organisation (公立医院, 精神病医院) is a subject.
+  if (rows.some((r) => r.side !== '')) return undefined;
   const units = unitBlockHeads(
     rows.filter((r) => !r.isTotal),
     isUnitRow,

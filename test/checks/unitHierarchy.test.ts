@@ -402,3 +402,23 @@ describe('the rows between a side’s 本年 total and its 总计', () => {
     expect(await identities('137.00')).toEqual(['fail', 'pass']);
   });
 });
+
+describe('a 收支总表 whose expense side names subjects like organisations', () => {
+  it('reads 公立医院 and 精神病医院 as subjects, not units heading blocks', async () => {
+    const checks = await checksOf([
+      '收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥412.33⇥一、卫生健康支出⇥412.33',
+      '⇥⇥公立医院⇥212.33',
+      '⇥⇥精神病医院⇥183.18',
+      '⇥⇥其他公立医院支出⇥29.15',
+      '⇥⇥医疗救助⇥200.00',
+      '本年收入合计⇥412.33⇥本年支出合计⇥412.33',
+      '收入总计⇥412.33⇥支出总计⇥412.33',
+    ]);
+    expect(checks.filter((c) => c.scope.includes('Σ rows below'))).toEqual([]);
+    expect(failed(checks)).toEqual([]);
+  });
+});
