@@ -100,8 +100,13 @@ function columnValue(
     const ofYear = input.year
       ? matches.find(([label]) => labelKey(label).includes(`${input.year}年`))
       : undefined;
+    // Or `上年 / …` beside `当年 / …` (and `增减变化情况 / …`): this year's.
+    const current = matches.find(([label]) => /^(?:当年|本年)/u.test(first(label)));
+    const notOther = matches.filter(([label]) => !/^(?:上年|增减)/u.test(first(label)));
     const chosen =
-      ofYear ?? (matches.some(([label]) => /\d{4}年/u.test(label)) && input.year ? undefined : matches[0]);
+      ofYear ??
+      current ??
+      (matches.some(([label]) => /\d{4}年/u.test(label)) && input.year ? undefined : notOther[0]);
     if (chosen)
       return { item: chosen[1], where: `${table.table_title} / ${row.label || what} / ${chosen[0]}` };
   }

@@ -192,6 +192,26 @@ describe('the text against a 三公 table printing two years', () => {
   });
 });
 
+describe('the text against a 三公 table printing 上年 beside 当年', () => {
+  it('is compared with 当年', async () => {
+    const text = [
+      '2022年某市人民政府办公厅部门预算',
+      '公务接待费3.00万元，较上年减少1.00万元。',
+      '“三公”经费预算表',
+      '单位：万元',
+      '项目⇥上年⇥当年⇥增减变化情况',
+      '⇥公务接待费⇥公务接待费⇥公务接待费',
+      '合计⇥4.00⇥3.00⇥-1.00',
+    ].join('\n');
+    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
+      documentId: 'years',
+      sourceFile: 'years.txt',
+    });
+    const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
+    expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '3.00']]);
+  });
+});
+
 describe('the text in 万元 against a table in 元', () => {
   it('is compared in 万元, exactly', async () => {
     const text = [
