@@ -8,6 +8,7 @@ describe('isOrganisationName', () => {
     '某市交通运输局（本级）',
     '广州市中心区交通项目管理中心',
     '114 / 西安市人民政府办公厅',
+    '广东省广州花都监狱',
   ])('reads %s as an organisation', (name) => {
     expect(isOrganisationName(name)).toBe(true);
   });
