@@ -20,9 +20,13 @@ export interface SumNode {
 
 const MAX_ROWS = 3000;
 const MAX_STEPS = 200_000;
+/** Units of the last printed place a parent may miss its children's sum by (rounded figures). */
+const ROUNDING_UNITS = 2n;
 
 interface Search {
   readonly values: readonly bigint[];
+  /** How far a parent may be from its children's sum: printed figures are rounded. */
+  readonly slack: bigint;
   readonly memo: Map<string, Parse | null>;
   steps: number;
 }
@@ -49,9 +53,11 @@ export function readSumTree(values: readonly Decimal[], total: Decimal): SumNode
 function searchSumTree(values: readonly Decimal[], total: Decimal): SumNode[] | undefined {
   if (values.length === 0 || values.length > MAX_ROWS) return undefined;
   const scale = Math.max(total.scale, ...values.map((v) => v.scale));
+  const coarsest = Math.min(total.scale, ...values.map((v) => v.scale));
   const units = values.map((v) => rescale(v, scale));
   if (units.some((u) => u < 0n)) return undefined;
-  const search: Search = { values: units, memo: new Map(), steps: 0 };
+  const slack = ROUNDING_UNITS * 10n ** BigInt(scale - coarsest);
+  const search: Search = { values: units, slack, memo: new Map(), steps: 0 };
   const parse = forestFrom(search, 0, rescale(total, scale));
   if (!parse) return undefined;
   if (units.slice(parse.end).some((u) => u !== 0n)) return undefined;
@@ -59,23 +65,30 @@ function searchSumTree(values: readonly Decimal[], total: Decimal): SumNode[] | 
   return [...parse.nodes, ...trailing];
 }
 
-/** Rows from `at` on that add up to `remaining` exactly, as a forest. */
+/**
+ * Rows from `at` on that add up to `remaining`, as a forest: exactly when they can, else within the
+ * rounding slack.
+ */
 function forestFrom(search: Search, at: number, remaining: bigint): Parse | undefined {
   if (remaining === 0n) return { end: at, nodes: [] };
-  if (at >= search.values.length) return undefined;
+  const closeEnough = remaining <= search.slack && remaining >= -search.slack;
+  if (at >= search.values.length) return closeEnough ? { end: at, nodes: [] } : undefined;
   const key = `${at}|${remaining}`;
   const known = search.memo.get(key);
   if (known !== undefined) return known ?? undefined;
   search.steps++;
   if (search.steps > MAX_STEPS) throw new SearchTooLong();
-  const result = parentFirst(search, at, remaining) ?? asLeaf(search, at, remaining);
+  const result =
+    parentFirst(search, at, remaining) ??
+    asLeaf(search, at, remaining) ??
+    (closeEnough ? { end: at, nodes: [] } : undefined);
   search.memo.set(key, result ?? null);
   return result;
 }
 
 function parentFirst(search: Search, at: number, remaining: bigint): Parse | undefined {
   const value = search.values[at]!;
-  if (value === 0n || value > remaining) return undefined;
+  if (value === 0n || value > remaining + search.slack) return undefined;
   const children = forestFrom(search, at + 1, value);
   if (!children || children.nodes.length === 0) return undefined;
   const rest = forestFrom(search, children.end, remaining - value);
@@ -85,7 +98,7 @@ function parentFirst(search: Search, at: number, remaining: bigint): Parse | und
 
 function asLeaf(search: Search, at: number, remaining: bigint): Parse | undefined {
   const value = search.values[at]!;
-  if (value > remaining) return undefined;
+  if (value > remaining + search.slack) return undefined;
   const rest = forestFrom(search, at + 1, remaining - value);
   if (!rest) return undefined;
   return { end: rest.end, nodes: [{ at, children: [] }, ...rest.nodes] };
