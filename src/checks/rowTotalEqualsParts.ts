@@ -192,11 +192,19 @@ const TOTAL_ROW = /^(?:合计|总计|金额合计)$/u;
 // carried-over balances too (income_equals_expense checks those).
 const SIDE_TOTAL_ROW = /^(?:本年收入合计|本年支出合计|收入合计|支出合计)$/u;
 
+/** A side that prints 本年收入合计 calls its grand total 收入合计 (Fuzhou): that one is no 本年 total. */
+function isSideThisYearTotal(row: AmountRow, label: string, rows: readonly AmountRow[]): boolean {
+  if (!SIDE_TOTAL_ROW.test(label)) return false;
+  if (label.startsWith('本年')) return true;
+  return !rows.some((r) => r.side === row.side && labelKey(r.label) === `本年${label}`);
+}
+
 function vertical(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   const coded = rows.some((r) => codeLevel(r) !== undefined);
   const totals = rows.filter((r) => {
     const label = labelKey(r.label).replace(/^[一二三四五六七八九十]+、/u, '');
-    if (r.isTotal && (r.side === '' ? TOTAL_ROW : SIDE_TOTAL_ROW).test(label)) return true;
+    if (r.isTotal && (r.side === '' ? TOTAL_ROW.test(label) : isSideThisYearTotal(r, label, rows)))
+      return true;
     // The department's own row above its coded rows is their total (Shenzhen 表7).
     return coded && codeLevel(r) === undefined && r === rows.find((x) => x.side === r.side) && r.label !== '';
   });

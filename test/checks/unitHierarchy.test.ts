@@ -288,19 +288,18 @@ describe('a project table grouped by unit, where a project bears an organisation
   it('reads the named project inside the unit whose figure its rows have not reached yet', async () => {
     const checks = await checksOf(table('9.00'));
     expect(failed(checks)).toEqual([]);
-    expect(checks.filter((c) => c.scope.includes('= Σ rows below')).map((c) => c.scope.split(' / ')[1])).toEqual([
-      '某市委宣传部',
-      '某市委宣传部',
-      '某市国防教育中心',
-      '某市国防教育中心',
-    ]);
+    expect(
+      checks.filter((c) => c.scope.includes('= Σ rows below')).map((c) => c.scope.split(' / ')[1]),
+    ).toEqual(['某市委宣传部', '某市委宣传部', '某市国防教育中心', '某市国防教育中心']);
     expect(checks.some((c) => c.scope.includes('合计 / 总计 = Σ 2 rows') && c.status === 'pass')).toBe(true);
   });
 
   it('falls back to the names when the rows never reach the unit’s figure, and the checks fail', async () => {
     const checks = await checksOf(table('19.00'));
     expect(failed(checks).length).toBeGreaterThan(0);
-    expect(checks.some((c) => c.scope.includes('某市印刷发行行业信息监管平台 / 总计 = Σ rows below'))).toBe(true);
+    expect(checks.some((c) => c.scope.includes('某市印刷发行行业信息监管平台 / 总计 = Σ rows below'))).toBe(
+      true,
+    );
   });
 });
 
@@ -324,7 +323,9 @@ describe('one figure printed in tables of other units', () => {
         documentId: 'units',
         sourceFile: 'units.txt',
       });
-      return doc.checks.filter((c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'));
+      return doc.checks.filter(
+        (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
+      );
     };
     expect((await cross('9216.51')).map((c) => c.status)).toEqual(['pass']);
     expect((await cross('9261.51')).map((c) => c.status)).toEqual(['fail']);
@@ -353,7 +354,9 @@ describe('levels no code, numbering or name prints, read from the figures', () =
     const checks = await checksOf(projects('0.00'));
     expect(failed(checks)).toEqual([]);
     const passed = checks.filter((c) => c.status === 'pass').map((c) => c.scope);
-    expect(passed).toContain('部门综合预算专项业务经费支出表 / 114001 / 某市人民政府办公厅 / 项目金额 = Σ rows below');
+    expect(passed).toContain(
+      '部门综合预算专项业务经费支出表 / 114001 / 某市人民政府办公厅 / 项目金额 = Σ rows below',
+    );
     expect(passed.filter((s) => s.includes('levels read from the figures'))).toHaveLength(3);
   });
 
@@ -440,5 +443,23 @@ describe('a 收支总表 whose expense side names subjects like organisations', 
     ]);
     expect(checks.filter((c) => c.scope.includes('Σ rows below'))).toEqual([]);
     expect(failed(checks)).toEqual([]);
+  });
+});
+
+describe('a side whose grand total is called 收入合计 below its 本年收入合计', () => {
+  it('sums the numbered rows into 本年收入合计 only', async () => {
+    const checks = await checksOf([
+      '收支预算总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、一般公共预算拨款收入⇥48764.88⇥四、公共安全支出⇥56764.88',
+      '二、政府性基金预算拨款收入⇥5000.00⇥十九、住房保障支出⇥5000.00',
+      '本年收入合计⇥53764.88⇥本年支出合计⇥61764.88',
+      '上年结转结余⇥8000.00⇥结转下年支出⇥0.00',
+      '收入合计⇥61764.88⇥支出合计⇥61764.88',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('/ 收入 / 本年收入合计') && c.status === 'pass')).toBe(true);
   });
 });
