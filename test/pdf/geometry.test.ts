@@ -85,17 +85,19 @@ describe('ruled grids', () => {
     expect(centre(parts[1]!)).toBeGreaterThan(195);
   });
 
-  it('cuts a run without spaces that crosses a cell border between the characters nearest the rule', () => {
+  it('cuts a run without spaces glued between the glyphs of two cells, between the characters nearest the rule', () => {
     // The last digit of `168,441.81` and the first of `154,304.22` emitted as one glyph run.
     const glued = item('11', 332.26, 50, 9.99, 350.59);
-    const parts = splitAcrossRules(glued, [341]);
+    const line = [item('.8', 321.78, 50, 9.99, 332.3), glued, item('54,304.22', 346.04, 50, 9.99, 392.5)];
+    const parts = splitAcrossRules(glued, [341], line);
     expect(parts.map((p) => p.text)).toEqual(['1', '1']);
     expect(parts[0]!.x1).toBeLessThanOrEqual(342);
     expect(parts[1]!.x0).toBeGreaterThanOrEqual(340);
-    // A run well inside its cell is left whole.
-    expect(splitAcrossRules(item('154,304.22', 345, 50, 9.99, 390), [341, 400]).map((p) => p.text)).toEqual([
-      '154,304.22',
-    ]);
+  });
+
+  it('keeps whole a figure wider than its cell that overflows the rule', () => {
+    const wide = item('936647884.33', 300, 50, 9.99, 352);
+    expect(splitAcrossRules(wide, [341], [wide]).map((p) => p.text)).toEqual(['936647884.33']);
   });
 });
 

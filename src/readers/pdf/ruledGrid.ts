@@ -85,13 +85,28 @@ function ems(ch: string): number {
  * (`96,722.180672 一、一般公共服务支出`), and some converters emit the glyphs of two cells as one run
  * without one (`11` of `…441.81 | 154,304…`). An item that crosses a vertical rule is split at its
  * spaces, each word placed by its estimated width, the first anchored left and the last right; a
- * run without spaces is cut between the characters nearest the rule.
+ * run without spaces glued between the glyphs of two cells is cut between the characters nearest
+ * the rule.
  */
-export function splitAcrossRules(item: TextItem, rules: readonly number[]): TextItem[] {
+export function splitAcrossRules(
+  item: TextItem,
+  rules: readonly number[],
+  line: readonly TextItem[] = [],
+): TextItem[] {
   if (!crossesRule(item, rules)) return [item];
   const words = placeWords(item);
-  // Placed words are estimates: only a run of one word is cut inside.
-  return words.length > 1 ? words : cutAtRules(item, rules);
+  if (words.length > 1) return words;
+  // A figure wider than its cell overflows the rule and stays whole; a run glued between the glyphs
+  // of two cells (text touching it on both sides) is cut.
+  return gluedBetweenCells(item, line) ? cutAtRules(item, rules) : [item];
+}
+
+/** Other text on the same baseline touching the run's left end and its right end. */
+function gluedBetweenCells(item: TextItem, line: readonly TextItem[]): boolean {
+  const same = line.filter((o) => o !== item && Math.abs(o.y - item.y) < 1);
+  const touchesLeft = same.some((o) => o.x0 < item.x0 && o.x1 >= item.x0 - 1.5);
+  const touchesRight = same.some((o) => o.x1 > item.x1 && o.x0 <= item.x1 + 1.5);
+  return touchesLeft && touchesRight;
 }
 
 function crossesRule(item: TextItem, rules: readonly number[]): boolean {
@@ -178,7 +193,7 @@ export function findRuledTables(
     const inCell = new Map<number, TextItem[]>();
     const pieces = items.flatMap((item) => {
       const inside = item.y > bbox[1] && item.y < bbox[3] + item.size;
-      return inside ? splitAcrossRules(item, xs) : [item];
+      return inside ? splitAcrossRules(item, xs, items) : [item];
     });
     for (const item of pieces) {
       const cx = (item.x0 + item.x1) / 2;
