@@ -16,6 +16,7 @@ const SKIP_HEADER = /^(?:行次|栏次|序号|编号)$/;
 const NON_AMOUNT_HEADER =
   /指标|目标值|指标值|方向|性质|度量单位|计量单位|来源|投入计划|实施期限|期限|年度$|^年度|^年份/;
 const PERCENT_HEADER = /[%％]|百分比|增长率|完成率/;
+const QUOTA_AMOUNT_HEADER = /指标(?:结余|余额|金额)$/;
 /** Headers of prose columns: text right of or between the labels, never part of a row label. */
 const TEXT_HEADER = /主要内容|绩效目标|总体目标|说明|备注|投入计划|资金使用范围|涉及项目|实施内容|用途|依据/;
 /** Headers that name amounts even when they also contain a non-amount word (`项目支出`, `单位资金`). */
@@ -54,6 +55,8 @@ function headerRole(path: readonly string[]): ColumnRole | 'non-amount' | undefi
   if (/^(?:类|款|项)$/.test(last) && (CODE_HEADER.test(all) || /科目/.test(all))) return 'code';
   // `决算数为年初预算数的%`: a percentage column names amounts but holds none.
   if (PERCENT_HEADER.test(last)) return 'non-amount';
+  // `指标结余`, `指标余额`: money left of a budget quota (预算指标), not a performance indicator.
+  if (QUOTA_AMOUNT_HEADER.test(last)) return undefined;
   if (AMOUNT_HEADER.test(last) && !/指标|目标值|名称|编码/.test(last)) return undefined;
   if (TEXT_HEADER.test(last)) return 'text';
   if (NON_AMOUNT_HEADER.test(last) || (last === '' && NON_AMOUNT_HEADER.test(all))) return 'non-amount';

@@ -8,6 +8,25 @@ const items = (text: string) =>
   );
 
 describe('readGrid', () => {
+  it('reads 指标结余 (money left of a budget quota) as amounts, and never an 执行率 percentage', () => {
+    expect(
+      items(
+        [
+          '序号⇥项目名称⇥预算批复⇥实际执行⇥执行率⇥指标结余',
+          '⇥合计⇥13,237.00⇥12,679.21⇥95.79%⇥557.79',
+          '一⇥破产改制企业资金缺口弥补⇥6,000.00⇥5,974.00⇥99.57%⇥26.00',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '合计|||预算批复|13237.00',
+      '合计|||实际执行|12679.21',
+      '合计|||指标结余|557.79',
+      '破产改制企业资金缺口弥补|||预算批复|6000.00',
+      '破产改制企业资金缺口弥补|||实际执行|5974.00',
+      '破产改制企业资金缺口弥补|||指标结余|26.00',
+    ]);
+  });
+
   it('reads a 部门 and a 政府 code, each split over its own 类 | 款 columns (Yantai 公开表6)', () => {
     expect(
       items(
