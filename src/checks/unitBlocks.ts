@@ -15,8 +15,9 @@ import { type AmountRow, amountOf } from './model.ts';
  * is still short of its unit's figure is one of its rows.
  *
  * A block closes within the rounding of its figures ((n + 1) / 2 units of the last place for n
- * rows, as every sum check allows). The reading is decided on the unit's first column only; the other columns, the total against
- * the units, and every block that never closes on a figure stay checks that can fail. A block that
+ * rows, as every sum check allows). The reading is decided on the unit's first column only; the
+ * other columns, the total against the units, and every block that never closes on a figure stay
+ * checks that can fail. A block that
  * never adds up to its unit falls back to the names (every named row heads a block).
  */
 export function unitBlockHeads(rows: readonly AmountRow[], named: (row: AmountRow) => boolean): AmountRow[] {
@@ -36,11 +37,15 @@ function nextNamed(rows: readonly AmountRow[], from: number, named: (row: Amount
   return -1;
 }
 
-/** The last row of the head's block: where its rows reach its figure and a named row (or the end) follows. */
+/**
+ * The last row of the head's block: where its rows reach its figure and a named row, the end, or a
+ * row whose own block closes the same way follows.
+ */
 function closingRow(
   rows: readonly AmountRow[],
   headAt: number,
   named: (row: AmountRow) => boolean,
+  lookahead = true,
 ): number | undefined {
   const head = rows[headAt]!;
   const first = [...head.cells][0];
@@ -65,6 +70,8 @@ function closingRow(
     const following = rows[k + 1];
     const closed = compareDecimals(absDecimal(difference), tolerance) <= 0;
     if (closed && (following === undefined || named(following))) return k;
+    // A unit whose name does not say so (`无锡市少年宫`): the row after the block heads a block of its own.
+    if (closed && lookahead && closingRow(rows, k + 1, named, false) !== undefined) return k;
   }
   return undefined;
 }

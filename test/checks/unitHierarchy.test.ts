@@ -463,3 +463,26 @@ describe('a side whose grand total is called 收入合计 below its 本年收入
     expect(checks.some((c) => c.scope.includes('/ 收入 / 本年收入合计') && c.status === 'pass')).toBe(true);
   });
 });
+
+describe('a unit whose name does not say it is one', () => {
+  it('heads a block when the block above has closed and its own rows add up to it', async () => {
+    const checks = await checksOf([
+      '政府采购支出表',
+      '单位：万元',
+      '采购品目大类⇥专项名称⇥采购品目名称⇥一般公共预算资金⇥总计',
+      '合计⇥⇥⇥3.00⇥3.00',
+      '货物⇥⇥⇥3.00⇥3.00',
+      '某市教育考试院⇥⇥⇥0.50⇥0.50',
+      '⇥考务经费⇥复印纸⇥0.50⇥0.50',
+      '某市少年宫⇥⇥⇥2.50⇥2.50',
+      '⇥少年宫业务活动经费⇥复印纸⇥2.00⇥2.00',
+      '⇥少年宫业务活动经费⇥打印机⇥0.50⇥0.50',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(
+      checks
+        .filter((c) => c.scope.includes('一般公共预算资金 = Σ rows below'))
+        .map((c) => c.scope.split(' / ')[1]),
+    ).toEqual(['某市教育考试院', '某市少年宫']);
+  });
+});
