@@ -1,9 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
-import { subtractDecimals } from '../normalize/decimal.ts';
 import { equalityCheck, skip, sumCheck } from './emit.ts';
-import { type AmountRow, amountOf, bareLabel, type CheckInput, rowsOf, tableName } from './model.ts';
-import { readSumTree } from './sumTree.ts';
+import { type AmountRow, bareLabel, type CheckInput, rowsOf, tableName } from './model.ts';
 
 /**
  * In every two-sided table: 收入总计 = 支出总计, 本年收入合计 + 上年结转 (and the other rows printed
@@ -24,36 +22,29 @@ function findRow(rows: readonly AmountRow[], side: '收入' | '支出', pattern:
 }
 
 /**
- * The rows a side prints between its 本年 total and its 总计: 上年结转 (预算) or 年初结转和结余 (决算),
- * and wherever printed 上级补助收入, 附属单位上缴收入, 用事业基金弥补收支差额, 对附属单位补助支出,
- * 上缴上级支出, 结转下年. A `其中` row breaks down the row above it: it and the rows after it are not
- * parts of the 总计.
+ * What a side adds to its 本年 total to reach its 总计: 上年结转 (预算) or 年初结转和结余 (决算), and
+ * wherever printed 上级补助收入, 附属单位上缴收入, 用事业基金弥补收支差额, 使用非财政拨款结余,
+ * 对附属单位补助支出, 上缴上级支出, 结转下年. Named, not taken by place: a 本年支出合计 printed at the
+ * top of its side has its subjects between it and the 总计.
  */
+const BELOW_THE_LINE =
+  /^(?:[一二三四五六七八九十]+、)?(?:上年结转|上年结余|年初结转|年初结余|结转下年|年终结转|年终结余|年末结转|年末结余|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额|使用非财政拨款结余|对附属单位(?:的)?补助支出|上缴上级支出|上年实户资金余额|未安排支出的实户资金)/u;
+
+/** The rows printed between a side's 本年 total and its 总计 that add to the former. */
 function rowsBetween(
   rows: readonly AmountRow[],
   side: '收入' | '支出',
   from: AmountRow,
   to: AmountRow,
 ): AmountRow[] {
-  const between: AmountRow[] = [];
-  for (const row of rows) {
-    if (row.side !== side || row.rowIndex <= from.rowIndex || row.rowIndex >= to.rowIndex) continue;
-    if (/^其中/u.test(bareLabel(row.label))) break;
-    if (row.cells.size > 0) between.push(row);
-  }
-  return between;
-}
-
-/**
- * The top rows among those between: `上年结转结余` above its `一、一般公共预算拨款` breakdown is one
- * part, read from the figures (sumTree.ts) when they admit such a reading; else all are parts.
- */
-function topRows(between: readonly AmountRow[], current: LineItem, total: LineItem): readonly AmountRow[] {
-  if (between.length < 2) return between;
-  const first = (r: AmountRow) => amountOf([...r.cells.values()][0]!);
-  const rest = subtractDecimals(amountOf(total), amountOf(current));
-  const forest = readSumTree(between.map(first), rest);
-  return forest?.some((n) => n.children.length > 0) ? forest.map((n) => between[n.at]!) : between;
+  return rows.filter(
+    (row) =>
+      row.side === side &&
+      row.rowIndex > from.rowIndex &&
+      row.rowIndex < to.rowIndex &&
+      row.cells.size > 0 &&
+      BELOW_THE_LINE.test(bareLabel(row.label)),
+  );
 }
 
 export function incomeEqualsExpense(input: CheckInput): Check[] {
@@ -97,7 +88,7 @@ export function incomeEqualsExpense(input: CheckInput): Check[] {
         (r) => r.side === side && r.cells.size > 0 && [...r.cells.values()][0] === total,
       );
       if (!current || !total || !currentRow || !totalRow) continue;
-      const between = topRows(rowsBetween(rows, side, currentRow, totalRow), current, total);
+      const between = rowsBetween(rows, side, currentRow, totalRow);
       const parts = [current, ...between.map((r) => [...r.cells.values()][0]!)];
       out.push(
         sumCheck({

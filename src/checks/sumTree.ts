@@ -56,9 +56,12 @@ function searchSumTree(values: readonly Decimal[], total: Decimal): SumNode[] | 
   const coarsest = Math.min(total.scale, ...values.map((v) => v.scale));
   const units = values.map((v) => rescale(v, scale));
   if (units.some((u) => u < 0n)) return undefined;
-  const slack = ROUNDING_UNITS * 10n ** BigInt(scale - coarsest);
-  const search: Search = { values: units, slack, memo: new Map(), steps: 0 };
-  const parse = forestFrom(search, 0, rescale(total, scale));
+  // Exactly first: one reading per (row, remainder) is kept, which is complete only for exact sums.
+  const target = rescale(total, scale);
+  const rounding = ROUNDING_UNITS * 10n ** BigInt(scale - coarsest);
+  const parse =
+    forestFrom({ values: units, slack: 0n, memo: new Map(), steps: 0 }, 0, target) ??
+    forestFrom({ values: units, slack: rounding, memo: new Map(), steps: 0 }, 0, target);
   if (!parse) return undefined;
   if (units.slice(parse.end).some((u) => u !== 0n)) return undefined;
   const trailing = units.slice(parse.end).map((_, k) => ({ at: parse.end + k, children: [] }));

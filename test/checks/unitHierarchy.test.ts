@@ -14,7 +14,10 @@ async function checksOf(lines: readonly string[]) {
     sourceFile: 'units.txt',
   });
   return doc.checks.filter(
-    (c) => c.check === 'row_total_equals_parts' || c.check === 'children_sum_to_parent',
+    (c) =>
+      c.check === 'row_total_equals_parts' ||
+      c.check === 'children_sum_to_parent' ||
+      c.check === 'income_equals_expense',
   );
 }
 
@@ -484,5 +487,23 @@ describe('a unit whose name does not say it is one', () => {
         .filter((c) => c.scope.includes('一般公共预算资金 = Σ rows below'))
         .map((c) => c.scope.split(' / ')[1]),
     ).toEqual(['某市教育考试院', '某市少年宫']);
+  });
+});
+
+describe('a 本年支出合计 printed at the top of its side', () => {
+  it('adds only what is named below the line (结转下年), never the subjects it heads', async () => {
+    const checks = await checksOf([
+      '财政拨款收支预算总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥300.00⇥一、本年支出合计⇥300.00',
+      '一般公共预算⇥300.00⇥一般公共服务支出⇥100.00',
+      '⇥⇥教育支出⇥200.00',
+      '⇥⇥二、结转下年⇥0.00',
+      '收入总计⇥300.00⇥支出总计⇥300.00',
+    ]);
+    const identities = checks.filter((c) => c.check === 'income_equals_expense');
+    expect(identities.every((c) => c.status !== 'fail')).toBe(true);
   });
 });
