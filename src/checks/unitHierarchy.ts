@@ -69,12 +69,16 @@ export function unitCodeOf(row: AmountRow): string | undefined {
   return m[1];
 }
 
-/** Unit-coded rows whose code extends no other printed unit code: the top of the unit hierarchy. */
+/**
+ * Unit-coded rows whose code extends no other printed unit code: the top of the unit hierarchy.
+ * Units numbered by code (`263001 西安市商务局`, `263002 …`) are the units whatever rows lie between
+ * them and whatever those rows are named (`…博览会`, `…平台` are projects).
+ */
 export function unitCodeRoots(rows: readonly AmountRow[]): AmountRow[] | undefined {
   const coded = rows.filter((r) => unitCodeOf(r) !== undefined);
   const codes = coded.map((r) => unitCodeOf(r)!);
   const nested = codes.some((c) => codes.some((o) => o !== c && c.startsWith(o)));
-  if (!nested) return undefined;
+  if (!nested) return coded.length >= 2 ? coded : undefined;
   return coded.filter((r) => {
     const code = unitCodeOf(r)!;
     return !codes.some((o) => o !== code && code.startsWith(o));

@@ -507,3 +507,31 @@ describe('a 本年支出合计 printed at the top of its side', () => {
     expect(identities.every((c) => c.status !== 'fail')).toBe(true);
   });
 });
+
+describe('units numbered by code, not nested, with levels below them', () => {
+  it('are the units whatever the rows between are named', async () => {
+    const checks = await checksOf([
+      // A budget document: its 收支总表 first.
+      '收支总表',
+      '单位：元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥3,500,000.00⇥一、商业服务业等支出⇥3,500,000.00',
+      '收入总计⇥3,500,000.00⇥支出总计⇥3,500,000.00',
+      '部门综合预算专项业务经费支出表',
+      '单位：元',
+      '单位编码⇥单位（项目）名称⇥项目金额',
+      '⇥合计⇥3,500,000.00',
+      '263001⇥某市商务局⇥3,000,000.00',
+      '⇥专用项目⇥3,000,000.00',
+      '⇥5G产业发展大会暨成果博览会（外经贸发展专项资金）⇥500,000.00',
+      '⇥局属国有特困企业退出市场⇥2,500,000.00',
+      '263002⇥某市商务综合执法支队⇥500,000.00',
+      '⇥智慧执法平台⇥500,000.00',
+    ]);
+    expect(failed(checks)).toEqual([]);
+    expect(checks.some((c) => c.scope.includes('合计 / 项目金额 = Σ 2 rows') && c.status === 'pass')).toBe(
+      true,
+    );
+  });
+});
