@@ -21,7 +21,9 @@ export function opensClause(before: string): boolean {
 
 export type Fund = 'general_budget' | 'fiscal';
 
-const SENTENCE_END = /[。；;!！?？]/u;
+const SENTENCE_END = /[。!！?？]/u;
+const CLAUSE_END = /[。；;!！?？]/u;
+const OPENS_WITH_OF_WHICH = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)])?\s*其中/u;
 
 /**
  * The fund a basic/project statement is about: named in its own clause (`财政拨款基本支出`), or in
@@ -31,13 +33,25 @@ const SENTENCE_END = /[。；;!！?？]/u;
 export function fundOf(statement: string, before: string): Fund | undefined {
   const own = fundNamed(statement);
   if (own) return own;
-  const ends = [...before.matchAll(new RegExp(SENTENCE_END.source, 'gu'))].map((m) => m.index ?? 0);
-  const last = ends.at(-1) ?? -1;
-  let sentence = before.slice(last + 1);
-  if (/^\s*(?:[（(][一二三四五六七八九十\d]+[）)])?\s*其中/u.test(sentence)) {
-    sentence = before.slice((ends.at(-2) ?? -1) + 1);
-  }
-  return fundNamed(sentence);
+  // The clause it stands in (`…；项目支出7,227.34万元`) …
+  const clause = before.slice(lastIndexOf(before, CLAUSE_END) + 1);
+  const named = fundNamed(clause);
+  if (named) return named;
+  // … or, when its sentence opens with 其中, the sentence before (`…一般公共预算财政拨款支出…。
+  // 其中:基本支出…；项目支出…`).
+  const sentenceStart = lastIndexOf(before, SENTENCE_END) + 1;
+  if (!OPENS_WITH_OF_WHICH.test(before.slice(sentenceStart))) return undefined;
+  const previous = before.slice(
+    lastIndexOf(before.slice(0, Math.max(0, sentenceStart - 1)), SENTENCE_END) + 1,
+    sentenceStart,
+  );
+  return fundNamed(previous);
+}
+
+function lastIndexOf(text: string, pattern: RegExp): number {
+  let last = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) last = m.index ?? last;
+  return last;
 }
 
 function fundNamed(text: string): Fund | undefined {

@@ -75,6 +75,15 @@ describe('what a narrative figure is about', () => {
         '其中:基本支出5,445.39万元，主要用于保障在职人员工资福利',
       ),
     ).toEqual([['general_expense_basic', '5445.39']]);
+    expect(
+      quantities(
+        '2026年一般公共预算财政拨款支出12,672.73万元。',
+        '其中:基本支出5,445.39万元,主要用于保障运转，比2025年增加1万元；项目支出7,227.34万元，主要用于',
+      ),
+    ).toEqual([
+      ['general_expense_project', '7227.34'],
+      ['general_expense_basic', '5445.39'],
+    ]);
     expect(quantities('六、财政拨款基本支出预算13,979.92万元')).toEqual([
       ['fiscal_expense_basic', '13979.92'],
     ]);

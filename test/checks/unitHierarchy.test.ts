@@ -282,7 +282,7 @@ describe('a project table grouped by unit, where a project bears an organisation
     '某市委宣传部⇥110.00⇥110.00',
     '2026年信息化运维项目⇥38.00⇥38.00',
     '2026年政策研究经费⇥20.00⇥20.00',
-    `某市印刷发行行业信息监管平台⇥${platform}⇥${platform}`,
+    `合作共建某省论坛科学中心⇥${platform}⇥${platform}`,
     '2026年新闻工作经费⇥43.00⇥43.00',
     '某市国防教育中心⇥66.00⇥66.00',
     '国防教育展馆维护维修经费⇥66.00⇥66.00',
@@ -300,7 +300,7 @@ describe('a project table grouped by unit, where a project bears an organisation
   it('falls back to the names when the rows never reach the unit’s figure, and the checks fail', async () => {
     const checks = await checksOf(table('19.00'));
     expect(failed(checks).length).toBeGreaterThan(0);
-    expect(checks.some((c) => c.scope.includes('某市印刷发行行业信息监管平台 / 总计 = Σ rows below'))).toBe(
+    expect(checks.some((c) => c.scope.includes('合作共建某省论坛科学中心 / 总计 = Σ rows below'))).toBe(
       true,
     );
   });

@@ -18,6 +18,7 @@ describe('isOrganisationName', () => {
     '信息化建设项目',
     '工资福利支出',
     '会议费',
+    '增加珠实集团资本金，用于演艺投资平台',
   ])('reads %s as a budget row, not an organisation', (name) => {
     expect(isOrganisationName(name)).toBe(false);
   });
