@@ -7,9 +7,10 @@ import { type Decimal, rescale } from '../normalize/decimal.ts';
  * it. Such a reading exists for a table whose figures are consistent and, for figures of any
  * variety, almost never by chance — so a table that admits none is reported as not adding up.
  *
- * The search tries each row as a parent first, then as a leaf, and remembers every (row, remainder)
- * it has settled, so a table of n rows costs O(n × distinct remainders) at worst; a step budget
- * bounds pathological inputs (the reading is then unknown, never guessed).
+ * The search tries each row as a parent first, then as a leaf, and remembers for every (row,
+ * remainder) the rows where a forest starting there can end — all of them, one reading each, so a
+ * choice made early never hides a reading that ends elsewhere. A step budget bounds pathological
+ * inputs (the reading is then unknown, never guessed).
  */
 
 export interface SumNode {
@@ -19,7 +20,7 @@ export interface SumNode {
 }
 
 const MAX_ROWS = 3000;
-const MAX_STEPS = 200_000;
+const MAX_STEPS = 400_000;
 /** Units of the last printed place a parent may miss its children's sum by (rounded figures). */
 const ROUNDING_UNITS = 2n;
 
@@ -27,13 +28,19 @@ interface Search {
   readonly values: readonly bigint[];
   /** How far a parent may be from its children's sum: printed figures are rounded. */
   readonly slack: bigint;
-  readonly memo: Map<string, Parse | null>;
+  /** (row, remainder) → where a forest from that row adding up to it can end → one such forest. */
+  readonly memo: Map<string, Ends>;
   steps: number;
 }
 
-interface Parse {
-  readonly end: number;
-  readonly nodes: readonly SumNode[];
+/** A forest as a shared linked list: extending a reading never copies it. */
+type Forest = { readonly at: number; readonly children: Forest; readonly next: Forest } | null;
+type Ends = ReadonlyMap<number, Forest>;
+
+function toNodes(forest: Forest): SumNode[] {
+  const out: SumNode[] = [];
+  for (let f = forest; f !== null; f = f.next) out.push({ at: f.at, children: toNodes(f.children) });
+  return out;
 }
 
 /**
@@ -56,55 +63,51 @@ function searchSumTree(values: readonly Decimal[], total: Decimal): SumNode[] | 
   const coarsest = Math.min(total.scale, ...values.map((v) => v.scale));
   const units = values.map((v) => rescale(v, scale));
   if (units.some((u) => u < 0n)) return undefined;
-  // Exactly first: one reading per (row, remainder) is kept, which is complete only for exact sums.
+  // Exactly first; within the rounding only when no exact reading exists.
   const target = rescale(total, scale);
   const rounding = ROUNDING_UNITS * 10n ** BigInt(scale - coarsest);
-  const parse =
-    forestFrom({ values: units, slack: 0n, memo: new Map(), steps: 0 }, 0, target) ??
-    forestFrom({ values: units, slack: rounding, memo: new Map(), steps: 0 }, 0, target);
-  if (!parse) return undefined;
-  if (units.slice(parse.end).some((u) => u !== 0n)) return undefined;
-  const trailing = units.slice(parse.end).map((_, k) => ({ at: parse.end + k, children: [] }));
-  return [...parse.nodes, ...trailing];
+  for (const slack of [0n, rounding]) {
+    const ends = forestsFrom({ values: units, slack, memo: new Map(), steps: 0 }, 0, target);
+    // The forest must leave only zero rows after it; the longest such reading is kept.
+    const end = [...ends.keys()]
+      .filter((e) => units.slice(e).every((u) => u === 0n))
+      .sort((a, b) => b - a)[0];
+    if (end === undefined) continue;
+    const trailing = units.slice(end).map((_, k) => ({ at: end + k, children: [] }));
+    return [...toNodes(ends.get(end)!), ...trailing];
+  }
+  return undefined;
 }
 
-/**
- * Rows from `at` on that add up to `remaining`, as a forest: exactly when they can, else within the
- * rounding slack.
- */
-function forestFrom(search: Search, at: number, remaining: bigint): Parse | undefined {
-  if (remaining === 0n) return { end: at, nodes: [] };
+/** Forests of the rows from `at` on adding up to `remaining` (within the slack), by where they end. */
+function forestsFrom(search: Search, at: number, remaining: bigint): Ends {
+  if (remaining === 0n) return new Map([[at, null]]);
   const closeEnough = remaining <= search.slack && remaining >= -search.slack;
-  if (at >= search.values.length) return closeEnough ? { end: at, nodes: [] } : undefined;
+  if (at >= search.values.length) return closeEnough ? new Map([[at, null]]) : new Map();
   const key = `${at}|${remaining}`;
   const known = search.memo.get(key);
-  if (known !== undefined) return known ?? undefined;
-  search.steps++;
-  if (search.steps > MAX_STEPS) throw new SearchTooLong();
-  const result =
-    parentFirst(search, at, remaining) ??
-    asLeaf(search, at, remaining) ??
-    (closeEnough ? { end: at, nodes: [] } : undefined);
-  search.memo.set(key, result ?? null);
-  return result;
-}
-
-function parentFirst(search: Search, at: number, remaining: bigint): Parse | undefined {
+  if (known) return known;
+  const ends = new Map<number, Forest>();
+  const add = (end: number, forest: Forest) => {
+    search.steps++;
+    if (search.steps > MAX_STEPS) throw new SearchTooLong();
+    if (!ends.has(end)) ends.set(end, forest);
+  };
   const value = search.values[at]!;
-  if (value === 0n || value > remaining + search.slack) return undefined;
-  const children = forestFrom(search, at + 1, value);
-  if (!children || children.nodes.length === 0) return undefined;
-  const rest = forestFrom(search, children.end, remaining - value);
-  if (!rest) return undefined;
-  return { end: rest.end, nodes: [{ at, children: children.nodes }, ...rest.nodes] };
-}
-
-function asLeaf(search: Search, at: number, remaining: bigint): Parse | undefined {
-  const value = search.values[at]!;
-  if (value > remaining + search.slack) return undefined;
-  const rest = forestFrom(search, at + 1, remaining - value);
-  if (!rest) return undefined;
-  return { end: rest.end, nodes: [{ at, children: [] }, ...rest.nodes] };
+  if (value <= remaining + search.slack) {
+    if (value > 0n) {
+      for (const [childEnd, children] of forestsFrom(search, at + 1, value)) {
+        if (children === null) continue;
+        for (const [end, rest] of forestsFrom(search, childEnd, remaining - value))
+          add(end, { at, children, next: rest });
+      }
+    }
+    for (const [end, rest] of forestsFrom(search, at + 1, remaining - value))
+      add(end, { at, children: null, next: rest });
+  }
+  if (closeEnough) add(at, null);
+  search.memo.set(key, ends);
+  return ends;
 }
 
 class SearchTooLong extends Error {}
