@@ -74,9 +74,26 @@ function searchSumTree(values: readonly Decimal[], total: Decimal): SumNode[] | 
       .sort((a, b) => b - a)[0];
     if (end === undefined) continue;
     const trailing = units.slice(end).map((_, k) => ({ at: end + k, children: [] }));
-    return [...toNodes(ends.get(end)!), ...trailing];
+    const forest = [...toNodes(ends.get(end)!), ...trailing];
+    // A rounded reading must hold where the sum checks will look: a single row exactly, n rows
+    // within (n + 1) / 2 units.
+    const unit = rounding / ROUNDING_UNITS;
+    if (slack === 0n) return forest;
+    const top = { at: units.length, children: forest };
+    if (withinRounding([top], [...units, target], unit)) return forest;
   }
   return undefined;
+}
+
+function withinRounding(forest: readonly SumNode[], units: readonly bigint[], unit: bigint): boolean {
+  return forest.every((node) => {
+    if (node.children.length === 0) return true;
+    const sum = node.children.reduce((total, child) => total + units[child.at]!, 0n);
+    const gap = sum > units[node.at]! ? sum - units[node.at]! : units[node.at]! - sum;
+    const allowed = BigInt(Math.floor((node.children.length + 1) / 2)) * unit;
+    const tolerance = node.children.length === 1 ? 0n : allowed;
+    return gap <= tolerance && withinRounding(node.children, units, unit);
+  });
 }
 
 /** Forests of the rows from `at` on adding up to `remaining` (within the slack), by where they end. */
