@@ -124,7 +124,7 @@ function firstStatement(
 /** A figure the text states for the quantity: not a change, not a narrower subject's figure. */
 function stated(quantity: QuantityName, before: string): boolean {
   if (CHANGE_BEFORE.test(before.slice(-4))) return false;
-  return quantity.startsWith('three_public') || opensClause(before);
+  return quantity.startsWith('three_public') || before === '' || opensClause(before);
 }
 
 /** What the tables call a quantity whose fund the text narrows. */
@@ -151,9 +151,8 @@ export function readProseStatements(prose: readonly ProseLine[]): ProseStatement
     const own = compact(line.text);
     const text = next && next.page === line.page && line.page !== undefined ? own + compact(next.text) : own;
     for (const [pattern, quantity, label] of STATEMENTS) {
-      const match = firstStatement(pattern, text, own.length, (before) =>
-        stated(quantity, pageBefore + before),
-      );
+      // A statement opening its line opens a clause (a heading or a paragraph ends the line above).
+      const match = firstStatement(pattern, text, own.length, (before) => stated(quantity, before));
       if (!match) continue;
       const before = pageBefore + text.slice(0, match.index);
       const reading = parseAmount(match[1] ?? '');
