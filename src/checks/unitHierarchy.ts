@@ -78,7 +78,13 @@ export function unitCodeRoots(rows: readonly AmountRow[]): AmountRow[] | undefin
   const coded = rows.filter((r) => unitCodeOf(r) !== undefined);
   const codes = coded.map((r) => unitCodeOf(r)!);
   const nested = codes.some((c) => codes.some((o) => o !== c && c.startsWith(o)));
-  if (!nested) return coded.length >= 2 ? coded : undefined;
+  if (nested) return rootsOf(coded, codes);
+  // Not nested: only codes printed before a unit's name, and never a year (`2021 / 合计`).
+  const named = coded.filter((r) => r.label.includes(' / ') && !/^(?:19|20)\d\d$/u.test(unitCodeOf(r)!));
+  return named.length >= 2 ? named : undefined;
+}
+
+function rootsOf(coded: readonly AmountRow[], codes: readonly string[]): AmountRow[] {
   return coded.filter((r) => {
     const code = unitCodeOf(r)!;
     return !codes.some((o) => o !== code && code.startsWith(o));

@@ -535,3 +535,20 @@ describe('units numbered by code, not nested, with levels below them', () => {
     );
   });
 });
+
+describe('rows labelled with years', () => {
+  it('are no unit codes', async () => {
+    const checks = await checksOf([
+      '会议费、培训费支出预算表',
+      '单位：万元',
+      '项目⇥合计⇥会议费⇥培训费',
+      '2021⇥32.06⇥12.06⇥20.00',
+      '某项会议经费⇥12.06⇥12.06⇥',
+      '某项培训经费⇥20.00⇥⇥20.00',
+      '2022⇥30.00⇥10.00⇥20.00',
+      '某项会议经费⇥10.00⇥10.00⇥',
+      '某项培训经费⇥20.00⇥⇥20.00',
+    ]);
+    expect(checks.filter((c) => c.scope.includes('Σ rows below'))).toEqual([]);
+  });
+});
