@@ -28,7 +28,7 @@ function findRow(rows: readonly AmountRow[], side: '收入' | '支出', pattern:
  * top of its side has its subjects between it and the 总计.
  */
 const BELOW_THE_LINE =
-  /^(?:[一二三四五六七八九十]+、)?(?:上年结转|上年结余|年初结转|年初结余|结转下年|年终结转|年终结余|年末结转|年末结余|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额|使用非财政拨款结余|对附属单位(?:的)?补助支出|上缴上级支出|上年实户资金余额|未安排支出的实户资金)/u;
+  /^(?:[一二三四五六七八九十]+、)?(?:(?:上年|年初|年终|年末)(?:财政拨款)?结[转余]|结转下年|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额|使用非财政拨款结余|对附属单位(?:的)?补助支出|上缴上级支出|上年实户资金余额|未安排支出的实户资金)/u;
 
 /** The rows printed between a side's 本年 total and its 总计 that add to the former. */
 function rowsBetween(
