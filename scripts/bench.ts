@@ -3,7 +3,11 @@
  *
  *   startup: `yusuan --version`, median wall time of 7 processes (the built CLI; dist/ is built first).
  *   laid-out: seeds 000, 001, 002, 004 as PDFs (41 pages) through one `yusuan extract` process, start-up
- *         included, beside `pdftotext -layout` on the same files in the same run (pages/s and ratio).
+ *         included, beside `pdftotext -layout` on the same files in the same run (pages/s and ratio);
+ *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
+ *   crawl: `yusuan run` over the real crawl (../shared/realdocs/renwu) at concurrency 2: seconds,
+ *         pages/s and the run's peak RSS (the whole process: extraction and OCR threads); skipped
+ *         when the crawl is absent; --crawl N takes its first N files, --no-crawl skips it.
  *   scaling: one long line, a long run of spaces in a line, a table of many rows, each at n and 10 n;
  *         the time ratio should stay ≤ 12× (--no-scaling skips it).
  *   text: the five seed dumps extracted repeatedly in one process (documents/s, ms per document)
@@ -24,7 +28,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
-import { laidOutSet, startupSeconds } from './benchCli.ts';
+import { extractBesidePoppler, laidOutSet, startupSeconds } from './benchCli.ts';
+import { CRAWL, crawlRun } from './benchCrawl.ts';
 import { measureScaling, SHAPES } from './benchScaling.ts';
 import { buildDist } from './buildDist.ts';
 import { makeCorpus } from './make-corpus.ts';
@@ -35,6 +40,8 @@ const { values } = parseArgs({
     'no-ocr': { type: 'boolean', default: false },
     'no-batch': { type: 'boolean', default: false },
     'no-scaling': { type: 'boolean', default: false },
+    'no-crawl': { type: 'boolean', default: false },
+    crawl: { type: 'string' },
     docs: { type: 'string', default: '2000' },
   },
 });
@@ -44,15 +51,31 @@ buildDist();
 console.log(
   `start  yusuan --version: ${startupSeconds().toFixed(3)} s (median of 7 processes; target < 0.4 s)`,
 );
-const laidOut = laidOutSet();
-if (laidOut) {
-  const rate = laidOut.pages / laidOut.yusuanSeconds;
+const BEIJING =
+  '../shared/realdocs/renwu/002_北京/政务服务和数据管理局_附件2：北京市政务服务和数据管理局2026年度部门预算报表.pdf';
+function printBesidePoppler(label: string, r: ReturnType<typeof laidOutSet>): void {
+  if (!r) {
+    console.log(`pdf    ${label}: not present, skipped`);
+    return;
+  }
+  const rate = r.pages / r.yusuanSeconds;
   const poppler =
-    laidOut.popplerSeconds === undefined
+    r.popplerSeconds === undefined
       ? 'pdftotext not installed'
-      : `pdftotext -layout ${(laidOut.pages / laidOut.popplerSeconds).toFixed(1)} pages/s, ratio ${(laidOut.pages / laidOut.popplerSeconds / rate).toFixed(1)}×`;
+      : `pdftotext -layout ${(r.pages / r.popplerSeconds).toFixed(1)} pages/s, ratio ${(r.pages / r.popplerSeconds / rate).toFixed(1)}×`;
   console.log(
-    `pdf    laid-out set (${laidOut.pages} pages, 4 PDFs), one yusuan extract, start-up included: ${laidOut.yusuanSeconds.toFixed(2)} s, ${rate.toFixed(1)} pages/s; ${poppler}`,
+    `pdf    ${label} (${r.pages} pages), one yusuan extract, start-up included: ${r.yusuanSeconds.toFixed(2)} s, ${rate.toFixed(1)} pages/s; ${poppler}`,
+  );
+}
+printBesidePoppler('laid-out set, 4 PDFs', laidOutSet());
+printBesidePoppler('Beijing report (real)', extractBesidePoppler([BEIJING], 85));
+if (!values['no-crawl']) {
+  const limit = values.crawl === undefined ? undefined : Number(values.crawl);
+  const r = await crawlRun(limit);
+  console.log(
+    r
+      ? `crawl  yusuan run ${CRAWL}${limit === undefined ? '' : ` (first ${limit} files)`}, concurrency 2: ${r.files} files, ${r.pages} pages in ${r.seconds.toFixed(1)} s = ${(r.pages / r.seconds).toFixed(1)} pages/s (process start and publishing included), ${r.failed} failed; peak RSS ${r.peakRssMib} MiB (whole process: extraction and OCR threads; target < 1024)`
+      : `crawl  ${CRAWL} not present, skipped`,
   );
 }
 if (!values['no-scaling'])

@@ -56,16 +56,29 @@ function hasPoppler(): boolean {
   }
 }
 
-/** Best of `rounds` for each tool, alternating, so both see the same machine load. */
+/** The laid-out set through one `yusuan extract`, beside `pdftotext -layout`. */
 export function laidOutSet(rounds = 3): LaidOutResult | undefined {
-  if (!LAID_OUT_SET.every(existsSync)) return undefined;
+  return extractBesidePoppler(LAID_OUT_SET, 41, rounds);
+}
+
+/**
+ * PDFs through one `yusuan extract` process (start-up included) and through `pdftotext -layout`
+ * (a process per file): best of `rounds` for each tool, alternating, so both see the same machine
+ * load. `pages` is used when poppler (pdfinfo) is not installed to count them.
+ */
+export function extractBesidePoppler(
+  files: readonly string[],
+  pages: number,
+  rounds = 3,
+): LaidOutResult | undefined {
+  if (!files.every(existsSync)) return undefined;
   const poppler = hasPoppler();
   const out = mkdtempSync(join(tmpdir(), 'yusuan-bench-'));
   let yusuan = Number.POSITIVE_INFINITY;
   let layout = Number.POSITIVE_INFINITY;
   try {
     for (let r = 0; r < rounds; r++) {
-      const args = ['bin/yusuan.js', 'extract', ...LAID_OUT_SET, '--out', out, '--quiet'];
+      const args = ['bin/yusuan.js', 'extract', ...files, '--out', out, '--quiet'];
       yusuan = Math.min(
         yusuan,
         wallSeconds(() => execFileSync(process.execPath, args)),
@@ -74,13 +87,13 @@ export function laidOutSet(rounds = 3): LaidOutResult | undefined {
         layout = Math.min(
           layout,
           wallSeconds(() => {
-            for (const pdf of LAID_OUT_SET) execFileSync('pdftotext', ['-layout', pdf, '/dev/null']);
+            for (const pdf of files) execFileSync('pdftotext', ['-layout', pdf, '/dev/null']);
           }),
         );
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  const pages = poppler ? LAID_OUT_SET.reduce((n, pdf) => n + pageCount(pdf), 0) : 41;
-  return { pages, yusuanSeconds: yusuan, popplerSeconds: poppler ? layout : undefined };
+  const counted = poppler ? files.reduce((n, pdf) => n + pageCount(pdf), 0) : pages;
+  return { pages: counted, yusuanSeconds: yusuan, popplerSeconds: poppler ? layout : undefined };
 }

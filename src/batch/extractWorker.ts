@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { type ExtractOptions, extractDocument, failedDocument } from '../pipeline/extractDocument.ts';
 import { shutdownOcr } from '../readers/ocr/engine.ts';
@@ -24,6 +25,8 @@ export type ExtractAnswer =
   | {
       readonly ok: true;
       readonly summary: DocumentSummary;
+      /** The thread's V8 heap (garbage included) and off-heap buffers after the file, MiB: the pool retires a grown thread. */
+      readonly heapMb?: number;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -31,6 +34,11 @@ export type ExtractAnswer =
 export interface ExtractProgress {
   readonly ocrPage: number;
   readonly pages: number;
+}
+
+function heapMb(): number {
+  const heap = getHeapStatistics();
+  return Math.round((heap.total_heap_size + heap.external_memory) / 2 ** 20);
 }
 
 const port = parentPort;
@@ -41,6 +49,7 @@ if (port) {
       port.close();
       return;
     }
+    let answer: ExtractAnswer;
     try {
       const id = { documentId: task.documentId, sourceFile: task.path };
       const read = await readInputFile(task.path, task.limits);
@@ -50,11 +59,13 @@ if (port) {
         ? await extractDocument(read.bytes, id, { ...task.options, onOcrPage })
         : failedDocument(id, read.sha256, 'unknown', [read.problem]);
       await writeFileAtomic(task.cachePath, documentJson(doc));
-      const answer: ExtractAnswer = { ok: true, summary: summarize(doc) };
-      port.postMessage(answer);
+      answer = { ok: true, summary: summarize(doc) };
     } catch (error) {
-      const answer: ExtractAnswer = { ok: false, message: (error as Error).message };
-      port.postMessage(answer);
+      answer = { ok: false, message: (error as Error).message };
     }
+    // The OCR engine's tesseract threads hold hundreds of MiB for as long as they live: a file's
+    // OCR ends with the file (the next scan starts them again: a second, against minutes of OCR).
+    await shutdownOcr().catch(() => undefined);
+    port.postMessage(answer.ok ? { ...answer, heapMb: heapMb() } : answer);
   });
 }

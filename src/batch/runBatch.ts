@@ -20,7 +20,7 @@ import { type HashedInput, type Manifest, parseManifest, planRun, serializeManif
 import { publishDumpAndDatabase } from './publish.ts';
 import { inShard, type Shard } from './shard.ts';
 import { type DocumentSummary, summarize } from './summary.ts';
-import { ExtractPool } from './workerPool.ts';
+import { ExtractPool, type RecyclePolicy } from './workerPool.ts';
 
 /**
  * `yusuan run`: a folder that grows every year, re-run after every crawl and every upgrade.
@@ -40,6 +40,8 @@ export interface BatchOptions {
   /** Added to a file's time limit per page sent to OCR (default: the pool's). */
   readonly ocrPageMs?: number;
   readonly memoryMb?: number;
+  /** When a worker thread is replaced by a fresh one (default: the pool's). */
+  readonly recycle?: RecyclePolicy;
   readonly force?: boolean;
   readonly shard?: Shard;
   readonly bom?: boolean;
@@ -198,6 +200,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       timeoutMs: options.timeoutMs ?? 300_000,
       memoryMb: options.memoryMb ?? 4096,
       ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
+      ...(options.recycle !== undefined ? { recycle: options.recycle } : {}),
     });
     const queue = new PQueue({ concurrency: size });
     // The manifest is saved at most once a second: a killed run loses at most that much work.
