@@ -16,6 +16,8 @@ interface Identity {
   readonly left: QuantityName;
   readonly right: readonly QuantityName[];
   readonly what: string;
+  /** A second convention of the template, compared when the first does not hold. */
+  readonly orElse?: readonly QuantityName[];
 }
 
 const IDENTITIES: readonly Identity[] = [
@@ -41,9 +43,11 @@ const IDENTITIES: readonly Identity[] = [
     what: '一般公共预算支出表 基本支出 = 一般公共预算基本支出表 合计',
   },
   {
-    // The Beijing 2026 report prints 预算支出总额 = 支出总计 (which includes 年终结转结余), not 本年支出合计.
+    // Two conventions: Beijing prints 预算支出总额 = 支出总计 (with 年终结转结余), Xi'an 预算总额 =
+    // 本年支出合计 (without the 结转下年 it prints). The check says which one held.
     left: 'department_performance_total',
     right: ['expense_total'],
+    orElse: ['expense_this_year'],
     what: '部门整体绩效目标表 预算总额 = 收支总表 支出总计',
   },
 ];
@@ -56,47 +60,55 @@ const OPTIONAL_TABLES: Partial<Record<QuantityName, Parameters<typeof hasTable>[
 export function crossTableTotal(input: CheckInput): Check[] {
   const out: Check[] = [];
   for (const identity of IDENTITIES) {
-    const left = locate(input, identity.left);
-    const parts: Located[] = [];
-    const missing: QuantityName[] = [];
-    const zero: string[] = [];
-    for (const name of identity.right) {
-      const found = locate(input, name);
-      const optional = OPTIONAL_TABLES[name];
-      if (found) parts.push(found);
-      // A 政府性基金 / 国有资本经营 table that is blank or not printed holds nothing: zero.
-      else if (optional) zero.push(hasTable(input, optional) ? `${name} (blank)` : `${name} (no table)`);
-      else missing.push(name);
+    const check = identityCheck(input, identity, identity.right);
+    if (!check) continue;
+    if (check.status === 'fail' && identity.orElse) {
+      const other = identityCheck(input, identity, identity.orElse);
+      if (other?.status === 'pass') {
+        out.push({
+          ...other,
+          message: `${other.message} (the template's other convention: ${identity.orElse.join(' + ')})`,
+        });
+        continue;
+      }
     }
-    const scope = identity.what;
-    if (!left && parts.length === 0) continue; // the document prints none of these tables
-    if (!left || missing.length > 0 || parts.length === 0) {
-      out.push(
-        skip(
-          input.documentId,
-          'cross_table_total',
-          scope,
-          `not printed: ${[...(left ? [] : [identity.left]), ...missing].join(', ')}`,
-          left?.item,
-        ),
-      );
-      continue;
-    }
-    const common = inCommonUnit([left.item, ...parts.map((p) => p.item)]);
-    if (!common) {
-      out.push(skip(input.documentId, 'cross_table_total', scope, 'the tables print other units', left.item));
-      continue;
-    }
-    const [leftItem, ...partItems] = common;
-    const sum = addDecimals(partItems.map((item) => amountOf(item)));
-    const units =
-      partItems.some((item, k) => item !== parts[k]?.item) || leftItem !== left.item
-        ? ' (compared in 万元)'
-        : '';
-    const what = `${left.where} vs ${parts.map((p) => p.where).join(' + ')}${zero.length > 0 ? ` (zero: ${zero.join(', ')})` : ''}${units}`;
-    out.push(equalityCheck(input.documentId, 'cross_table_total', scope, leftItem!, sum, what));
+    out.push(check);
   }
   return out;
+}
+
+function identityCheck(
+  input: CheckInput,
+  identity: Identity,
+  right: readonly QuantityName[],
+): Check | undefined {
+  const left = locate(input, identity.left);
+  const parts: Located[] = [];
+  const missing: QuantityName[] = [];
+  const zero: string[] = [];
+  for (const name of right) {
+    const found = locate(input, name);
+    const optional = OPTIONAL_TABLES[name];
+    if (found) parts.push(found);
+    // A 政府性基金 / 国有资本经营 table that is blank or not printed holds nothing: zero.
+    else if (optional) zero.push(hasTable(input, optional) ? `${name} (blank)` : `${name} (no table)`);
+    else missing.push(name);
+  }
+  const scope = identity.what;
+  if (!left && parts.length === 0) return undefined; // the document prints none of these tables
+  if (!left || missing.length > 0 || parts.length === 0) {
+    const absent = [...(left ? [] : [identity.left]), ...missing].join(', ');
+    return skip(input.documentId, 'cross_table_total', scope, `not printed: ${absent}`, left?.item);
+  }
+  const common = inCommonUnit([left.item, ...parts.map((p) => p.item)]);
+  if (!common)
+    return skip(input.documentId, 'cross_table_total', scope, 'the tables print other units', left.item);
+  const [leftItem, ...partItems] = common;
+  const sum = addDecimals(partItems.map((item) => amountOf(item)));
+  const converted = partItems.some((item, k) => item !== parts[k]?.item) || leftItem !== left.item;
+  const zeros = zero.length > 0 ? ` (zero: ${zero.join(', ')})` : '';
+  const what = `${left.where} vs ${parts.map((p) => p.where).join(' + ')}${zeros}${converted ? ' (compared in 万元)' : ''}`;
+  return equalityCheck(input.documentId, 'cross_table_total', scope, leftItem!, sum, what);
 }
 
 /**

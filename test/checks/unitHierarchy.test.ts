@@ -300,9 +300,7 @@ describe('a project table grouped by unit, where a project bears an organisation
   it('falls back to the names when the rows never reach the unit’s figure, and the checks fail', async () => {
     const checks = await checksOf(table('19.00'));
     expect(failed(checks).length).toBeGreaterThan(0);
-    expect(checks.some((c) => c.scope.includes('合作共建某省论坛科学中心 / 总计 = Σ rows below'))).toBe(
-      true,
-    );
+    expect(checks.some((c) => c.scope.includes('合作共建某省论坛科学中心 / 总计 = Σ rows below'))).toBe(true);
   });
 });
 
@@ -550,5 +548,39 @@ describe('rows labelled with years', () => {
       '某项培训经费⇥20.00⇥⇥20.00',
     ]);
     expect(checks.filter((c) => c.scope.includes('Σ rows below'))).toEqual([]);
+  });
+});
+
+describe('the 部门整体绩效目标表 total under the template’s two conventions', () => {
+  const cross = async (total: string) => {
+    const text = [
+      '收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥227358.37⇥一、城乡社区支出⇥227123.37',
+      '本年收入合计⇥227358.37⇥本年支出合计⇥227123.37',
+      '⇥⇥结转下年⇥235.00',
+      '收入总计⇥227358.37⇥支出总计⇥227358.37',
+      '部门整体绩效目标表',
+      '单位：万元',
+      '部门名称⇥某市住房和建设局',
+      `预算总额⇥${total}`,
+    ].join('\n');
+    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
+      documentId: 'perf',
+      sourceFile: 'perf.txt',
+    });
+    return doc.checks.filter(
+      (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
+    );
+  };
+
+  it('equals 支出总计 (Beijing) or 本年支出合计 (Xi’an), and neither otherwise', async () => {
+    expect((await cross('227358.37')).map((c) => c.status)).toEqual(['pass']);
+    const thisYear = await cross('227123.37');
+    expect(thisYear.map((c) => c.status)).toEqual(['pass']);
+    expect(thisYear[0]?.message).toContain('other convention');
+    expect((await cross('227000.00')).map((c) => c.status)).toEqual(['fail']);
   });
 });
