@@ -1,4 +1,5 @@
 import type { Block, Problem } from '../../model.ts';
+import type { OcrEngineName } from '../ocr/engine.ts';
 import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
@@ -33,6 +34,8 @@ export interface PdfReadOptions extends OpenOptions {
   readonly ocr?: OcrMode;
   /** OCR workers (default: one per core). */
   readonly ocrWorkers?: number;
+  /** The OCR engine (default: DEFAULT_OCR_ENGINE). */
+  readonly ocrEngine?: OcrEngineName;
   readonly onOcrPage?: OcrPageListener;
 }
 
@@ -101,7 +104,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
             problems.push(blankPageProblem(n, await paintedImages(page)));
             continue;
           }
-          const engine = await sharedOcrEngine(options.ocrWorkers);
+          const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
           // Recognition runs on the worker pool while the next pages render; memory stays bounded
           // by waiting once a few pages per worker are in flight.
           ocrRuns.push(

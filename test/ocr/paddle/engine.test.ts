@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OcrEngine } from '../../../src/readers/ocr/engine.ts';
+import { createPaddleEngine } from '../../../src/readers/ocr/paddle/engine.ts';
+import { decodeImage, toPng } from '../../../src/readers/ocr/raster.ts';
+import { cropCell } from '../../../src/readers/ocr/rereadCells.ts';
+
+/** Two table rows cut from seed 004 page 3 at 300 dpi (2380 × 160 pixels, rules kept). */
+const CROP = 'test/fixtures/scan/images/004_15f2cd45d2b48077-p03-rows-crop.png';
+
+let engine: OcrEngine;
+beforeAll(async () => {
+  engine = await createPaddleEngine({ workers: 1 });
+}, 60_000);
+afterAll(() => engine?.terminate());
+
+describe('the PP-OCR engine on a crop of a scanned page', () => {
+  it('reads the codes, labels and amounts of two table rows, each cell its own words', async () => {
+    const lines = await engine.recognize(readFileSync(CROP));
+    const texts = lines.map((l) => l.words.map((w) => w.text).join(''));
+    for (const t of [
+      '2010302-一般行政管理事务',
+      '50205-委托业务费',
+      '30227-委托业务费',
+      '50207-因公出国(境)费用',
+    ])
+      expect(texts).toContain(t);
+    const words = lines.flatMap((l) => l.words);
+    const amounts = words.filter((w) => /^[\d,.]+$/.test(w.text) && w.text.includes('.'));
+    expect(amounts.map((w) => w.text)).toEqual(['1,945.097640', '1,945.097640', '30.000000', '30.000000']);
+    // The amounts stand in their columns: the second of each pair far right of the first.
+    expect(amounts[1]!.x0 - amounts[0]!.x1).toBeGreaterThan(200);
+    expect(words.every((w) => w.confidence >= 0 && w.confidence <= 100 && w.x1 > w.x0)).toBe(true);
+  }, 60_000);
+
+  it('reads one cell cut out of it as a line, and as a block (the re-reads)', async () => {
+    const rows = await decodeImage(readFileSync(CROP));
+    const cell = toPng(cropCell(rows, { x0: 1670, y0: 10, x1: 1900, y1: 66 }, 16));
+    for (const lines of [
+      await engine.recognizeCell(cell, 'line'),
+      await engine.recognizeCell(cell, 'block'),
+      await engine.recognizeChineseLine(cell),
+    ])
+      expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['1,945.097640']);
+  }, 60_000);
+});

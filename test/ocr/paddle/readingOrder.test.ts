@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { inkBox } from '../../../src/readers/ocr/paddle/inkBox.ts';
+import { inReadingOrder } from '../../../src/readers/ocr/paddle/readingOrder.ts';
+
+describe('detected lines in reading order', () => {
+  it('reads rows top to bottom and boxes of one row left to right, though their tops differ', () => {
+    const amount = { x0: 800, y0: 104, x1: 900, y1: 140 };
+    const label = { x0: 100, y0: 100, x1: 300, y1: 142 };
+    const next = { x0: 90, y0: 160, x1: 300, y1: 200 };
+    expect(inReadingOrder([next, amount, label])).toEqual([label, amount, next]);
+  });
+
+  it('keeps lines whose centres are more than half a line apart on rows of their own', () => {
+    const upper = { x0: 500, y0: 100, x1: 600, y1: 140 };
+    const lower = { x0: 100, y0: 125, x1: 200, y1: 165 };
+    expect(inReadingOrder([lower, upper])).toEqual([upper, lower]);
+  });
+});
+
+describe('the ink of a crop', () => {
+  it('is boxed with a margin of a quarter of its height, and a blank crop has none', () => {
+    const width = 100;
+    const height = 60;
+    const pixels = new Uint8Array(width * height).fill(255);
+    for (let y = 20; y < 40; y++) for (let x = 30; x < 70; x++) pixels[y * width + x] = 0;
+    expect(inkBox({ width, height, pixels, dpi: 300 })).toEqual({ x0: 25, y0: 15, x1: 75, y1: 45 });
+    expect(inkBox({ width, height, pixels: new Uint8Array(width * height).fill(255), dpi: 300 })).toBe(
+      undefined,
+    );
+  });
+});
