@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OcrEngine } from '../../../src/readers/ocr/engine.ts';
+import { extractDocument } from '../../../src/pipeline/extractDocument.ts';
+import { type OcrEngine, shutdownOcr } from '../../../src/readers/ocr/engine.ts';
 import { createPaddleEngine } from '../../../src/readers/ocr/paddle/engine.ts';
 import { decodeImage, toPng } from '../../../src/readers/ocr/raster.ts';
 import { cropCell } from '../../../src/readers/ocr/rereadCells.ts';
@@ -12,7 +13,10 @@ let engine: OcrEngine;
 beforeAll(async () => {
   engine = await createPaddleEngine({ workers: 1 });
 }, 60_000);
-afterAll(() => engine?.terminate());
+afterAll(async () => {
+  await engine?.terminate();
+  await shutdownOcr();
+});
 
 describe('the PP-OCR engine on a crop of a scanned page', () => {
   it('reads the codes, labels and amounts of two table rows, each cell its own words', async () => {
@@ -43,4 +47,20 @@ describe('the PP-OCR engine on a crop of a scanned page', () => {
     ])
       expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['1,945.097640']);
   }, 60_000);
+});
+
+describe('a scanned page through the pipeline with --ocr-engine paddle', () => {
+  it('reads the 预算03表 amounts of seed 004 page 3 through the same grid and table code', async () => {
+    const path = 'test/fixtures/scan/images/004_15f2cd45d2b48077-p03-300dpi.png';
+    const doc = await extractDocument(
+      readFileSync(path),
+      { documentId: 'p03', sourceFile: path },
+      { ocrWorkers: 1, ocrEngine: 'paddle' },
+    );
+    // Read from the seed (lines 84–103): 2010302 委托业务费 1,945.097640 and the table's 合计 row.
+    const values = doc.line_items.map((it) => it.value);
+    for (const v of ['1945.097640', '108.099600', '10018.162211', '5950.314991', '4067.847220'])
+      expect(values).toContain(v);
+    expect(doc.line_items.every((it) => it.page === 1 && it.confidence !== undefined)).toBe(true);
+  }, 120_000);
 });
