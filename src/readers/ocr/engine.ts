@@ -139,7 +139,7 @@ function linesOf(blocks: readonly Tesseract.Block[]): OcrLine[] {
 export const OCR_ENGINES = ['tesseract', 'paddle'] as const;
 export type OcrEngineName = (typeof OCR_ENGINES)[number];
 /** The engine of a run that names none: see the README's OCR section for the measurement. */
-export const DEFAULT_OCR_ENGINE: OcrEngineName = 'tesseract';
+export const DEFAULT_OCR_ENGINE: OcrEngineName = 'paddle';
 
 export function isOcrEngineName(name: string): name is OcrEngineName {
   return (OCR_ENGINES as readonly string[]).includes(name);

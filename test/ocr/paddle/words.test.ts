@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { wordsToItems } from '../../../src/readers/ocr/ocrPage.ts';
 import type { DecodedChar } from '../../../src/readers/ocr/paddle/ctc.ts';
-import { lineOf, placeChars, wordsOfLine } from '../../../src/readers/ocr/paddle/words.ts';
+import {
+  lineOf,
+  placeChars,
+  withThousandsCommas,
+  wordsOfLine,
+} from '../../../src/readers/ocr/paddle/words.ts';
 
 /** Characters read one per `pitch` steps from `start`, each over two steps. */
 function charsAt(text: string, starts: readonly number[], probability = 0.99): DecodedChar[] {
@@ -44,5 +49,17 @@ describe('words of a PP-OCR line', () => {
     const starts = [0, 10, 120, 125, 128, 133, 138, 143, 146, 151];
     const line = lineOf(wordsOfLine(placeChars(charsAt(text, starts), box, 4), box), box);
     expect(wordsToItems([line], 300).map((r) => r.item.text)).toEqual(['合计', '1,234.56']);
+  });
+
+  it('reads a full-width comma before three digits of an amount as its thousands comma', () => {
+    const read = (text: string) =>
+      withThousandsCommas([...text].map((t) => ({ text: t })))
+        .map((c) => c.text)
+        .join('');
+    expect(read('收入预算101，673.03万元，比')).toBe('收入预算101,673.03万元，比');
+    expect(read('4，950.85')).toBe('4,950.85');
+    // A list of numbers, or a comma before four digits, is prose punctuation.
+    expect(read('第1，2项')).toBe('第1，2项');
+    expect(read('2025，2026年')).toBe('2025，2026年');
   });
 });

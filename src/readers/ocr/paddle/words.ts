@@ -52,6 +52,20 @@ export function placeChars(chars: readonly DecodedChar[], box: LineBox, stepWidt
   });
 }
 
+/**
+ * PP-OCR reads the thousands comma of an amount inside Chinese text as the full-width `，`
+ * (`收入预算101，673.03万元`), which would split the amount at a CJK mark: a `，` between a digit
+ * and exactly three digits is the amount's comma.
+ */
+export function withThousandsCommas<C extends { readonly text: string }>(chars: readonly C[]): C[] {
+  const digit = (i: number) => /^\d$/.test(chars[i]?.text ?? '');
+  return chars.map((c, i) =>
+    c.text === '，' && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+      ? { ...c, text: ',' }
+      : c,
+  );
+}
+
 /** Placed characters → words (see the module's comment). */
 export function wordsOfLine(chars: readonly PlacedChar[], box: LineBox): OcrWord[] {
   const height = box.y1 - box.y0;
