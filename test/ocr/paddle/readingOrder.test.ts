@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inkBox } from '../../../src/readers/ocr/paddle/inkBox.ts';
-import { inReadingOrder } from '../../../src/readers/ocr/paddle/readingOrder.ts';
+import { clippedAtNeighbours, inReadingOrder } from '../../../src/readers/ocr/paddle/readingOrder.ts';
 
 describe('detected lines in reading order', () => {
   it('reads rows top to bottom and boxes of one row left to right, though their tops differ', () => {
@@ -27,5 +27,24 @@ describe('the ink of a crop', () => {
     expect(inkBox({ width, height, pixels: new Uint8Array(width * height).fill(255), dpi: 300 })).toBe(
       undefined,
     );
+  });
+});
+
+describe('boxes of one row reaching into each other', () => {
+  it("end at the middle of their overlap, so the right one no longer holds the left one's last glyph", () => {
+    // Seed 004 page 6: `5,239.627782` and `710.687209`, whose box read the 2 before it again.
+    const left = { x0: 1447, y0: 416, x1: 1665, y1: 445 };
+    const right = { x0: 1650, y0: 413, x1: 1860, y1: 447 };
+    expect(clippedAtNeighbours([left, right])).toEqual([
+      { ...left, x1: 1658 },
+      { ...right, x0: 1658 },
+    ]);
+  });
+
+  it('leaves a box inside another, and boxes of other rows, as they are', () => {
+    const wide = { x0: 100, y0: 100, x1: 900, y1: 140 };
+    const inside = { x0: 300, y0: 105, x1: 400, y1: 135 };
+    const below = { x0: 850, y0: 150, x1: 1000, y1: 190 };
+    expect(clippedAtNeighbours([wide, inside, below])).toEqual([wide, inside, below]);
   });
 });

@@ -4,6 +4,7 @@ import type { DecodedChar } from '../../../src/readers/ocr/paddle/ctc.ts';
 import {
   lineOf,
   placeChars,
+  withClosingQuotes,
   withThousandsCommas,
   wordsOfLine,
 } from '../../../src/readers/ocr/paddle/words.ts';
@@ -39,9 +40,13 @@ describe('words of a PP-OCR line', () => {
     expect(withSpace.map((w) => w.text)).toEqual(['10', '20']);
   });
 
-  it('gives a word the confidence (0–100) of its least sure character', () => {
+  it('gives a word the confidence (0–100) of its least sure character but a quote or bracket', () => {
     const chars = [...charsAt('12', [0, 5]), { text: '3', first: 10, last: 11, probability: 0.42 }];
     expect(wordsOfLine(placeChars(chars, box, 4), box).map((w) => w.confidence)).toEqual([42]);
+    const quoted = [...charsAt('(1', [0, 5]), { text: ')', first: 10, last: 11, probability: 0.5 }];
+    expect(wordsOfLine(placeChars(quoted, box, 4), box).map((w) => w.confidence)).toEqual([99]);
+    const alone = [{ text: '"', first: 0, last: 1, probability: 0.5 }];
+    expect(wordsOfLine(placeChars(alone, box, 4), box).map((w) => w.confidence)).toEqual([50]);
   });
 
   it('becomes two table cells in the page reader: the label and the amount, no space inside', () => {
@@ -61,5 +66,25 @@ describe('words of a PP-OCR line', () => {
     // A list of numbers, or a comma before four digits, is prose punctuation.
     expect(read('第1，2项')).toBe('第1，2项');
     expect(read('2025，2026年')).toBe('2025，2026年');
+  });
+
+  it('reads a straight quote closing an open Chinese quote as the closing quote', () => {
+    const read = (text: string) =>
+      withClosingQuotes([...text].map((t) => ({ text: t })))
+        .map((c) => c.text)
+        .join('');
+    expect(read('财政拨款“三公"经费支出表')).toBe('财政拨款“三公”经费支出表');
+    expect(read('“三公”经费 "A"')).toBe('“三公”经费 "A"');
+  });
+
+  it('keeps a quote or bracket with the word it opens or closes, its doubt about its shape not counted', () => {
+    const chars = charsAt('“三公”', [0, 10, 20, 30]).map((c) =>
+      c.text === '“' ? { ...c, probability: 0.5 } : c,
+    );
+    const words = wordsOfLine(placeChars(chars, box, 4), box);
+    expect(words.map((w) => [w.text, w.confidence])).toEqual([
+      ['“三', 99],
+      ['公”', 99],
+    ]);
   });
 });

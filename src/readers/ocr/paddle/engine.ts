@@ -8,8 +8,15 @@ import { inkBox } from './inkBox.ts';
 import { lineTensor } from './lineImage.ts';
 import { paddleModels } from './models.ts';
 import { withoutDoubleReadings } from './overlaps.ts';
-import { inReadingOrder } from './readingOrder.ts';
-import { type LineBox, lineOf, placeChars, withThousandsCommas, wordsOfLine } from './words.ts';
+import { clippedAtNeighbours, inReadingOrder } from './readingOrder.ts';
+import {
+  type LineBox,
+  lineOf,
+  placeChars,
+  withClosingQuotes,
+  withThousandsCommas,
+  wordsOfLine,
+} from './words.ts';
 
 /**
  * PP-OCR behind the OcrEngine interface: PP-OCRv4 detection finds the text lines, recognition
@@ -58,8 +65,8 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     const input = new ort.Tensor('float32', tensor.data, [1, 3, 48, tensor.width]);
     const output = Object.values(await worker.recognition.run({ x: input }))[0]!;
     const [, steps, classes] = output.dims as [number, number, number];
-    const chars = withThousandsCommas(
-      decodeCtc(output.data as Float32Array, steps!, classes!, models.dictionary),
+    const chars = withClosingQuotes(
+      withThousandsCommas(decodeCtc(output.data as Float32Array, steps!, classes!, models.dictionary)),
     );
     // A time step covers width/steps input columns; `used` of them stand for the box's width.
     const stepWidth = ((tensor.width / steps) * (box.x1 - box.x0)) / tensor.used;
@@ -76,7 +83,11 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   const readPage = (image: GreyImage) =>
     withWorker(async (worker) =>
       withoutDoubleReadings(
-        await readLines(worker, image, inReadingOrder(await detectLines(ort, worker.detection, image))),
+        await readLines(
+          worker,
+          image,
+          inReadingOrder(clippedAtNeighbours(await detectLines(ort, worker.detection, image))),
+        ),
       ).filter((line) => line.words.length > 0),
     );
   /** A crop holding one line: its ink is the line, whatever detection would make of a lone `-`. */

@@ -66,6 +66,38 @@ export function withThousandsCommas<C extends { readonly text: string }>(chars: 
   );
 }
 
+/**
+ * PP-OCR closes a Chinese quote with a straight `"` now and then (`“三公"经费`); the page reader takes
+ * a lone straight quote for what is left of an erased rule and drops it, so a `"` closing an open
+ * `“` is the `”` it stands for.
+ */
+export function withClosingQuotes<C extends { readonly text: string }>(chars: readonly C[]): C[] {
+  let open = false;
+  return chars.map((c) => {
+    if (c.text === '“') open = true;
+    else if (c.text === '”') open = false;
+    else if (c.text === '"' && open) {
+      open = false;
+      return { ...c, text: '”' };
+    }
+    return c;
+  });
+}
+
+/**
+ * Quotes and brackets come full- or half-width, straight or curly, and the model is often unsure
+ * which (`"` or `”` at 0.5 each): the text means the same either way, so their doubt is not the
+ * word's. A word's confidence (0–100) is its least sure other character's.
+ */
+const SHAPE_ONLY = /^[“”"‘’'（）()]$/u;
+const OPENING = /^[“‘（(]$/u;
+const CLOSING = /^[”’）)"']$/u;
+
+function confidenceOf(chars: readonly PlacedChar[]): number {
+  const telling = chars.filter((c) => !SHAPE_ONLY.test(c.text));
+  return Math.round(100 * Math.min(...(telling.length > 0 ? telling : chars).map((c) => c.probability)));
+}
+
 /** Placed characters → words (see the module's comment). */
 export function wordsOfLine(chars: readonly PlacedChar[], box: LineBox): OcrWord[] {
   const height = box.y1 - box.y0;
@@ -77,12 +109,15 @@ export function wordsOfLine(chars: readonly PlacedChar[], box: LineBox): OcrWord
       continue;
     }
     const word = words.at(-1);
+    // A quote or bracket belongs to the word it opens or closes: alone, its doubt about its own
+    // shape would be a word's confidence.
     const joins =
       previous !== undefined &&
       word !== undefined &&
-      !WIDE.test(c.text) &&
-      !WIDE.test(previous.text) &&
-      c.x0 - previous.x1 <= WORD_GAP * height;
+      c.x0 - previous.x1 <= WORD_GAP * height &&
+      ((!WIDE.test(c.text) && !WIDE.test(previous.text)) ||
+        CLOSING.test(c.text) ||
+        OPENING.test(previous.text));
     if (joins) word.push(c);
     else words.push([c]);
     previous = c;
@@ -93,7 +128,7 @@ export function wordsOfLine(chars: readonly PlacedChar[], box: LineBox): OcrWord
     x1: w.at(-1)!.x1,
     y0: box.y0,
     y1: box.y1,
-    confidence: Math.round(100 * Math.min(...w.map((c) => c.probability))),
+    confidence: confidenceOf(w),
   }));
 }
 
