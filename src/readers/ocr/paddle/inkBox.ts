@@ -31,3 +31,22 @@ export function inkBox(image: GreyImage): LineBox | undefined {
     y1: Math.min(image.height, y1 + 1 + pad),
   };
 }
+
+/**
+ * A detected line's box shrunk to the rows holding its ink. The detector adds a margin around
+ * every line (PaddleOCR's unclip); the page reader takes a word's box for its glyphs, and lines of
+ * a table set close together would look like the wrapped lines of one cell with that margin.
+ */
+export function inkRows(image: GreyImage, box: LineBox): LineBox {
+  let y0 = -1;
+  let y1 = -1;
+  for (let y = box.y0; y < box.y1; y++) {
+    let dark = 0;
+    const row = y * image.width;
+    for (let x = box.x0; x < box.x1 && dark < 2; x++) if (image.pixels[row + x]! < INK) dark++;
+    if (dark < 2) continue;
+    if (y0 < 0) y0 = y;
+    y1 = y + 1;
+  }
+  return y0 < 0 ? box : { ...box, y0, y1 };
+}
