@@ -13,7 +13,7 @@ import type { LineBox } from './words.ts';
  * The page is read by the detector at most this many pixels on its long side: an A4 page at 300
  * dpi is 3508 high, and table text 9 points high stays over 10 pixels at this size.
  */
-export const DETECTION_SIDE = Number(process.env.YUSUAN_DET_SIDE ?? 2048);
+export const DETECTION_SIDE = 2048;
 
 const OPTIONS = {
   channelOrder: 'bgr' as const,
