@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inkBox, inkRows } from '../../../src/readers/ocr/paddle/inkBox.ts';
+import { glyphBox, inkBox } from '../../../src/readers/ocr/paddle/inkBox.ts';
 import { clippedAtNeighbours, inReadingOrder } from '../../../src/readers/ocr/paddle/readingOrder.ts';
 
 describe('detected lines in reading order', () => {
@@ -19,12 +19,9 @@ describe('detected lines in reading order', () => {
 
 describe('the ink of a crop', () => {
   it('sets the height of a detected line: its box less the margin the detector adds', () => {
-    const width = 100;
-    const pixels = new Uint8Array(width * 80).fill(255);
-    for (let y = 30; y < 50; y++) for (let x = 10; x < 90; x++) pixels[y * width + x] = 0;
-    pixels[22 * width + 50] = 0; // a lone speck in the margin is not the line's ink
-    const box = { x0: 5, y0: 20, x1: 95, y1: 60 };
-    expect(inkRows({ width, height: 80, pixels, dpi: 300 }, box)).toEqual({ ...box, y0: 30, y1: 50 });
+    const box = { x0: 5, y0: 20, x1: 95, y1: 72 };
+    // 52 × (1 − 1/1.3) / 2 = 6 pixels off the top and the foot.
+    expect(glyphBox(box)).toEqual({ ...box, y0: 26, y1: 66 });
   });
 
   it('is boxed with a margin of a quarter of its height, and a blank crop has none', () => {

@@ -4,7 +4,7 @@ import type { OcrEngine, OcrLine } from '../engine.ts';
 import { decodeImage, type GreyImage } from '../raster.ts';
 import { decodeCtc } from './ctc.ts';
 import { detectLines } from './detect.ts';
-import { inkBox, inkRows } from './inkBox.ts';
+import { glyphBox, inkBox } from './inkBox.ts';
 import { lineTensor } from './lineImage.ts';
 import { paddleModels } from './models.ts';
 import { withoutDoubleReadings } from './overlaps.ts';
@@ -70,7 +70,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     );
     // A time step covers width/steps input columns; `used` of them stand for the box's width.
     const stepWidth = ((tensor.width / steps) * (box.x1 - box.x0)) / tensor.used;
-    const glyphs = inkRows(image, box);
+    const glyphs = glyphBox(box);
     return lineOf(wordsOfLine(placeChars(chars, glyphs, stepWidth), glyphs), glyphs);
   };
   const readLines = async (worker: Worker, image: GreyImage, boxes: readonly LineBox[]) => {
