@@ -42,6 +42,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    enableCpuMemArena: false,
   };
   const start = async (): Promise<Worker> => ({
     detection: await ort.InferenceSession.create(models.detection, sessionOptions),
