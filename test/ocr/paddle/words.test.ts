@@ -87,4 +87,10 @@ describe('words of a PP-OCR line', () => {
       ['公”', 99],
     ]);
   });
+
+  it('keeps the digits around a decimal point together in letter-spaced print', () => {
+    // `4,950.85` with wide letter spacing: the blank after the point is over half the line height.
+    const words = wordsOfLine(placeChars(charsAt('4,950.85', [0, 6, 9, 15, 21, 26, 36, 42]), box, 4), box);
+    expect(words.map((w) => w.text)).toEqual(['4,950.85']);
+  });
 });

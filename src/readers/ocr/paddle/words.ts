@@ -92,6 +92,8 @@ export function withClosingQuotes<C extends { readonly text: string }>(chars: re
 const SHAPE_ONLY = /^[“”"‘’'（）()]$/u;
 const OPENING = /^[“‘（(]$/u;
 const CLOSING = /^[”’）)"']$/u;
+const inNumber = (before: string, after: string) =>
+  (/^[.,]$/.test(before) && /^\d$/.test(after)) || (/^\d$/.test(before) && /^[.,]$/.test(after));
 
 function confidenceOf(chars: readonly PlacedChar[]): number {
   const telling = chars.filter((c) => !SHAPE_ONLY.test(c.text));
@@ -114,10 +116,12 @@ export function wordsOfLine(chars: readonly PlacedChar[], box: LineBox): OcrWord
     const joins =
       previous !== undefined &&
       word !== undefined &&
-      c.x0 - previous.x1 <= WORD_GAP * height &&
-      ((!WIDE.test(c.text) && !WIDE.test(previous.text)) ||
-        CLOSING.test(c.text) ||
-        OPENING.test(previous.text));
+      ((c.x0 - previous.x1 <= WORD_GAP * height &&
+        ((!WIDE.test(c.text) && !WIDE.test(previous.text)) ||
+          CLOSING.test(c.text) ||
+          OPENING.test(previous.text))) ||
+        // A decimal point or a thousands comma binds the digits around it, in letter-spaced print too.
+        (c.x0 - previous.x1 <= height && inNumber(previous.text, c.text)));
     if (joins) word.push(c);
     else words.push([c]);
     previous = c;
