@@ -14,9 +14,9 @@
  *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
  *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
- *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), at 1 and 2 OCR workers, each in
- *         a child process (seconds per page, worker start-up included, and OCR's own peak RSS;
- *         --no-ocr skips it).
+ *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), read by each OCR engine
+ *         (tesseract.js, PP-OCR) at 1 and 2 OCR workers, each in a child process (seconds per
+ *         page, worker start-up included, and OCR's own peak RSS; --no-ocr skips it).
  *   batch: `yusuan run` (the CLI, in a child process) over a generated corpus of --docs text
  *         documents (default 2000) at concurrency 1 and 2, a no-change re-run, and the run's
  *         peak RSS at 500 and at --docs documents (--no-batch skips it).
@@ -28,6 +28,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
+import { OCR_ENGINES } from '../src/readers/ocr/engine.ts';
 import { extractBesidePoppler, laidOutSet, startupSeconds } from './benchCli.ts';
 import { CRAWL, crawlRun } from './benchCrawl.ts';
 import { measureScaling, SHAPES } from './benchScaling.ts';
@@ -139,15 +140,20 @@ await benchPdf(
 
 if (!values['no-ocr']) {
   // Each in a child process: its peak memory is then OCR's alone (tesseract's workers are threads).
-  for (const workers of [1, 2]) {
-    const r = JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-ocr.ts', String(workers)], {
-        encoding: 'utf8',
-      }),
-    ) as { scan: string; pages: number; seconds: number; peak_rss_mib: number; amounts: number };
-    console.log(
-      `ocr    ${r.scan} (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(1)} s/page, ${r.seconds.toFixed(1)} s in all (worker start-up included), ${r.amounts} amounts, peak RSS ${r.peak_rss_mib} MiB`,
-    );
+  const scan = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
+  for (const engine of OCR_ENGINES) {
+    for (const workers of [1, 2]) {
+      const r = JSON.parse(
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/bench-ocr.ts', String(workers), scan, engine],
+          { encoding: 'utf8' },
+        ),
+      ) as { scan: string; pages: number; seconds: number; peak_rss_mib: number; amounts: number };
+      console.log(
+        `ocr    ${engine.padEnd(9)} ${r.scan} (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(1)} s/page, ${r.seconds.toFixed(1)} s in all (worker start-up included), ${r.amounts} amounts, peak RSS ${r.peak_rss_mib} MiB`,
+      );
+    }
   }
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

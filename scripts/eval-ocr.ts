@@ -10,13 +10,14 @@
  * ≥ 0.99 (clean 300 dpi), ≥ 0.97 (degraded), and no wrong repair.
  *
  *   npm run eval:ocr [-- --set clean|degraded|PATH] [--gold DIR] [--workers N] [--verbose] [--cache DIR]
+ *                      [--engine tesseract|paddle]
  *
  * The held-out scans (layouts no OCR rule was written against):
  *   npm run eval:ocr -- --set test/fixtures/scan/heldout --gold test/gold/layouts
  *
- * --cache DIR keeps tesseract's answer per page image and per re-read crop (keyed by the image's
- * sha256 and the kind of reading), so work on what happens after recognition is measured in
- * seconds; a change to the image itself misses it.
+ * --cache DIR keeps the engine's answer per page image and per re-read crop (keyed by the image's
+ * sha256, the kind of reading and the engine, tesseract's files keeping their old names), so work
+ * on what happens after recognition is measured in seconds; a change to the image itself misses it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,15 @@ import {
 import { parseAmount } from '../src/normalize/amount.ts';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf } from '../src/pipeline/findInputs.ts';
-import { type OcrEngine, type OcrLine, sharedOcrEngine, shutdownOcr } from '../src/readers/ocr/engine.ts';
+import {
+  DEFAULT_OCR_ENGINE,
+  isOcrEngineName,
+  OCR_ENGINES,
+  type OcrEngine,
+  type OcrLine,
+  sharedOcrEngine,
+  shutdownOcr,
+} from '../src/readers/ocr/engine.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -50,8 +59,11 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     cache: { type: 'string' },
     gold: { type: 'string', default: 'test/gold' },
+    engine: { type: 'string', default: DEFAULT_OCR_ENGINE },
   },
 });
+const ocrEngine = values.engine;
+if (!isOcrEngineName(ocrEngine)) throw new Error(`--engine takes ${OCR_ENGINES.join(' or ')}`);
 const TARGET: Record<string, number> = { clean: 0.99, degraded: 0.97 };
 const GOLD = values.gold;
 const LOW_CONFIDENCE = 70;
@@ -75,12 +87,13 @@ const workers = values.workers === undefined ? undefined : Number(values.workers
 if (values.cache !== undefined) {
   const dir = values.cache;
   mkdirSync(dir, { recursive: true });
-  const engine = (await sharedOcrEngine(workers)) as Mutable<OcrEngine>;
+  const engine = (await sharedOcrEngine(workers, ocrEngine)) as Mutable<OcrEngine>;
+  const prefix = ocrEngine === 'tesseract' ? '' : ocrEngine;
   const cached =
     <A extends unknown[]>(kind: string, read: (png: Buffer, ...rest: A) => Promise<OcrLine[]>) =>
     async (png: Buffer, ...rest: A): Promise<OcrLine[]> => {
       const hash = createHash('sha256').update(png).digest('hex');
-      const file = join(dir, `${[kind, ...rest, hash].filter(Boolean).join('-')}.json`);
+      const file = join(dir, `${[prefix, kind, ...rest, hash].filter(Boolean).join('-')}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OcrLine[];
       const lines = await read(png, ...rest);
       writeFileSync(file, JSON.stringify(lines));
@@ -100,7 +113,7 @@ const exactText = (s: Score & Mismatch) => `${f1(s).toFixed(3)} ${String(wrongVa
 for (const set of values.set) {
   // A name is one of the committed sets; a path is any folder of scanned PDFs named like the seeds.
   const dir = set.includes('/') ? set : join('test/fixtures/scan', set);
-  console.log(`\n${set} (${dir}) — amount-level target P, R ≥ ${TARGET[set] ?? 0.97}\n`);
+  console.log(`\n${set} (${dir}, ${ocrEngine}) — amount-level target P, R ≥ ${TARGET[set] ?? 0.97}\n`);
   console.log(
     `${'seed'.padEnd(22)} ${'pages'.padStart(5)} ${'items'.padStart(5)}  exact F1 wrong  ${'amounts as read'.padEnd(18)} ${'after repair'.padEnd(18)} repaired wrong  low-conf  s/page`,
   );
@@ -115,7 +128,7 @@ for (const set of values.set) {
     const doc = await extractDocument(
       new Uint8Array(readFileSync(path)),
       { documentId: id, sourceFile: path },
-      { ocr: 'auto', ...(workers ? { ocrWorkers: workers } : {}) },
+      { ocr: 'auto', ocrEngine, ...(workers ? { ocrWorkers: workers } : {}) },
     );
     const seconds = (performance.now() - started) / 1000;
     // A scan is named after its source and the scan's dpi (wuhan-tab-scan200): the source's gold.

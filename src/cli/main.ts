@@ -10,7 +10,8 @@ import { packageVersion } from './version.ts';
 async function help(): Promise<string> {
   const { layoutFamilies } = await import('../../extractors/index.ts');
   const { DEFAULT_OCR_PAGE_TIMEOUT_S } = await import('../batch/workerPool.ts');
-  return usage(layoutFamilies(), DEFAULT_OCR_PAGE_TIMEOUT_S);
+  const { DEFAULT_OCR_ENGINE } = await import('../readers/ocr/engine.ts');
+  return usage(layoutFamilies(), DEFAULT_OCR_PAGE_TIMEOUT_S, DEFAULT_OCR_ENGINE);
 }
 
 async function withOcrShutdown(command: () => Promise<number>): Promise<number> {

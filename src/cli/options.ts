@@ -1,6 +1,7 @@
 import { layoutFamilies } from '../../extractors/index.ts';
 import { DEFAULT_OCR_PAGE_TIMEOUT_S } from '../batch/workerPool.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
+import { DEFAULT_OCR_ENGINE, isOcrEngineName, OCR_ENGINES } from '../readers/ocr/engine.ts';
 import { DEFAULT_MAX_PAGES } from '../readers/pdf/pdfReader.ts';
 import { DEFAULT_MAX_FILE_BYTES, MIB } from '../readers/readInputFile.ts';
 import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
@@ -8,7 +9,7 @@ import { usage } from './usage.ts';
 
 /** Options shared by the commands that extract, and their checks. */
 
-export const USAGE = usage(layoutFamilies(), DEFAULT_OCR_PAGE_TIMEOUT_S);
+export const USAGE = usage(layoutFamilies(), DEFAULT_OCR_PAGE_TIMEOUT_S, DEFAULT_OCR_ENGINE);
 
 export const EXTRACT_OPTIONS = {
   out: { type: 'string', default: 'output' },
@@ -19,6 +20,7 @@ export const EXTRACT_OPTIONS = {
   'max-text-size': { type: 'string', default: String(DEFAULT_MAX_TEXT_BYTES / MIB) },
   ocr: { type: 'string', default: 'auto' },
   'ocr-workers': { type: 'string' },
+  'ocr-engine': { type: 'string', default: DEFAULT_OCR_ENGINE },
   'generic-only': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   bom: { type: 'boolean', default: false },
@@ -37,6 +39,7 @@ export type ExtractValues = {
   'max-text-size': string;
   ocr: string;
   'ocr-workers'?: string | undefined;
+  'ocr-engine'?: string | undefined;
   'generic-only': boolean;
 };
 
@@ -63,6 +66,9 @@ export function extractOptionsOf(
   const ocrWorkers = values['ocr-workers'] === undefined ? undefined : Number(values['ocr-workers']);
   if (ocrWorkers !== undefined && (!Number.isInteger(ocrWorkers) || ocrWorkers < 1))
     return `yusuan ${command}: --ocr-workers takes a whole number ≥ 1`;
+  const ocrEngine = values['ocr-engine'] ?? DEFAULT_OCR_ENGINE;
+  if (!isOcrEngineName(ocrEngine))
+    return `yusuan ${command}: --ocr-engine takes ${OCR_ENGINES.join(' or ')}, not "${ocrEngine}"`;
   return {
     ...(values.layout ? { force: values.layout } : {}),
     genericOnly: values['generic-only'],
@@ -71,6 +77,7 @@ export function extractOptionsOf(
     maxTextBytes: sizes[1]!,
     ocr,
     ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
+    ocrEngine,
     ...(values.password !== undefined ? { password: values.password } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * no extractor.
  */
 
-export function usage(layouts: readonly string[], ocrPageTimeoutS: number): string {
+export function usage(layouts: readonly string[], ocrPageTimeoutS: number, ocrEngine: string): string {
   return `yusuan — Chinese government budget disclosures to open data
 
 usage:
@@ -29,6 +29,8 @@ options (extract and run):
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
   --ocr-workers N    OCR worker threads (default: one per core)
+  --ocr-engine NAME  tesseract (tesseract.js) or paddle (PP-OCRv4 on onnxruntime)
+                     (default ${ocrEngine})
   --timeout S        time limit per file in seconds, before OCR (default 300)
   --ocr-page-timeout S
                      added to a file's time limit for each page it sends to OCR

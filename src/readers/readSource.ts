@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Problem, SourceDocument } from '../model.ts';
 import { decodeText } from './decodeText.ts';
 import { detectInputType } from './detectInputType.ts';
+import type { OcrEngineName } from './ocr/engine.ts';
 import { PdfOpenError } from './pdf/loadPdf.ts';
 import { type OcrMode, type OcrPageListener, readPdf } from './pdf/pdfReader.ts';
 import { mebibytes } from './readInputFile.ts';
@@ -34,6 +35,8 @@ export interface ReadOptions {
   /** When to OCR: pages without a text layer (auto, the default), every page, or never. */
   readonly ocr?: OcrMode;
   readonly ocrWorkers?: number;
+  /** The OCR engine (default: DEFAULT_OCR_ENGINE). */
+  readonly ocrEngine?: OcrEngineName;
   readonly onOcrPage?: OcrPageListener;
   /** Text inputs larger than this are refused (a text dump of a budget is well under 1 MiB). */
   readonly maxTextBytes?: number;

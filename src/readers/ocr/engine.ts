@@ -135,17 +135,43 @@ function linesOf(blocks: readonly Tesseract.Block[]): OcrLine[] {
   return lines;
 }
 
+/** The OCR engines a run can choose (`--ocr-engine`). */
+export const OCR_ENGINES = ['tesseract', 'paddle'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
+/** The engine of a run that names none: see the README's OCR section for the measurement. */
+export const DEFAULT_OCR_ENGINE: OcrEngineName = 'paddle';
+
+export function isOcrEngineName(name: string): name is OcrEngineName {
+  return (OCR_ENGINES as readonly string[]).includes(name);
+}
+
+async function startEngine(name: OcrEngineName, workers: number | undefined): Promise<OcrEngine> {
+  if (name === 'tesseract') return createOcrEngine(workers !== undefined ? { workers } : {});
+  // Loaded here: a run that reads with tesseract (or without OCR) never loads onnxruntime.
+  const { createPaddleEngine } = await import('./paddle/engine.ts');
+  return createPaddleEngine(workers !== undefined ? { workers } : {});
+}
+
 let shared: Promise<OcrEngine> | undefined;
+let sharedName: OcrEngineName | undefined;
 let sharedWorkers: number | undefined;
 
-/** One engine per process, started on first use (worker start-up costs seconds). */
-export function sharedOcrEngine(workers?: number): Promise<OcrEngine> {
-  if (!shared || (workers !== undefined && workers !== sharedWorkers)) {
+/**
+ * One engine per process, started on first use (worker start-up costs seconds); asking for
+ * another engine or another number of workers replaces it.
+ */
+export function sharedOcrEngine(
+  workers?: number,
+  name: OcrEngineName = DEFAULT_OCR_ENGINE,
+): Promise<OcrEngine> {
+  if (!shared || name !== sharedName || (workers !== undefined && workers !== sharedWorkers)) {
     const previous = shared;
-    sharedWorkers = workers;
+    sharedName = name;
+    sharedWorkers = workers ?? sharedWorkers;
+    const count = sharedWorkers;
     shared = (async () => {
       if (previous) await (await previous).terminate();
-      return createOcrEngine({ workers });
+      return startEngine(name, count);
     })();
   }
   return shared;

@@ -1,6 +1,6 @@
 import type { Block, Problem } from '../../model.ts';
 import { DEFAULT_MAX_PAGES, type OcrMode, type OcrPageListener } from '../pdf/pdfReader.ts';
-import { sharedOcrEngine } from './engine.ts';
+import { type OcrEngineName, sharedOcrEngine } from './engine.ts';
 import { ocrPage } from './ocrPage.ts';
 import { decodeImage, type GreyImage, ImageReadError } from './raster.ts';
 import { decodeTiffPage, readTiffDirectory } from './tiff.ts';
@@ -25,6 +25,8 @@ export { ImageReadError };
 export interface ImageReadOptions {
   readonly ocr?: OcrMode;
   readonly ocrWorkers?: number;
+  /** The OCR engine (default: DEFAULT_OCR_ENGINE). */
+  readonly ocrEngine?: OcrEngineName;
   /** Read at most this many pages of a multi-page TIFF (default: the PDF reader's limit). */
   readonly maxPages?: number;
   readonly onOcrPage?: OcrPageListener;
@@ -39,7 +41,7 @@ export async function readImage(
   if (format === 'tiff') return readTiff(bytes, options);
   const image = await decodeImage(bytes);
   options.onOcrPage?.(1, 1);
-  const engine = await sharedOcrEngine(options.ocrWorkers);
+  const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
   const reading = await ocrPage(image, 1, engine);
   return {
     blocks: reading.blocks,
@@ -64,7 +66,7 @@ const noText = (page: number, message: string): Problem => ({
 async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<ImageReading> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const directory = readTiffDirectory(bytes, maxPages);
-  const engine = await sharedOcrEngine(options.ocrWorkers);
+  const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
   const count = directory.pages.length;
   const pages: Block[][] = directory.pages.map((p) => [{ kind: 'page', page: p.page }]);
   const pageProblems: Problem[][] = directory.pages.map(() => []);

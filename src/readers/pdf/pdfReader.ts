@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Block, Problem } from '../../model.ts';
+import type { OcrEngineName } from '../ocr/engine.ts';
 import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, openPdf, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
@@ -34,6 +35,8 @@ export interface PdfReadOptions extends OpenOptions {
   readonly ocr?: OcrMode;
   /** OCR workers (default: one per core). */
   readonly ocrWorkers?: number;
+  /** The OCR engine (default: DEFAULT_OCR_ENGINE). */
+  readonly ocrEngine?: OcrEngineName;
   readonly onOcrPage?: OcrPageListener;
 }
 
@@ -142,7 +145,7 @@ async function readPages(
           problems.push(blankPageProblem(n, await paintedImages(drawnPage)));
           continue;
         }
-        const engine = await sharedOcrEngine(options.ocrWorkers);
+        const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
         // Recognition runs on the worker pool while the next pages render; memory stays bounded
         // by waiting once a few pages per worker are in flight.
         ocrRuns.push(
