@@ -1,9 +1,8 @@
 import type { Check } from '../../schemas/check.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { addDecimals } from '../normalize/decimal.ts';
-import { amountInWan } from '../normalize/unit.ts';
 import { equalityCheck, skip } from './emit.ts';
-import { amountOf, type CheckInput } from './model.ts';
+import { amountOf, type CheckInput, itemInWan } from './model.ts';
 import { hasTable, type Located, locate, type QuantityName } from './quantities.ts';
 
 /**
@@ -117,11 +116,6 @@ function identityCheck(
  */
 function inCommonUnit(items: readonly LineItem[]): LineItem[] | undefined {
   if (items.every((item) => item.unit === items[0]?.unit)) return [...items];
-  const out: LineItem[] = [];
-  for (const item of items) {
-    const wan = amountInWan(item.value, item.unit);
-    if (wan === undefined) return undefined;
-    out.push(item.unit === '万元' ? item : { ...item, value: wan, unit: '万元' });
-  }
-  return out;
+  const out = items.map(itemInWan);
+  return out.every((item) => item !== undefined) ? (out as LineItem[]) : undefined;
 }

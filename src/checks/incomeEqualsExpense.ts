@@ -8,17 +8,13 @@ import { type AmountRow, bareLabel, type CheckInput, rowsOf, tableName } from '.
  * between them) = 收入总计 and 本年支出合计 + 年终结转结余 (likewise) = 支出总计.
  */
 
-function find(rows: readonly AmountRow[], side: '收入' | '支出', pattern: RegExp): LineItem | undefined {
-  for (const row of rows) {
-    if (row.side !== side || !pattern.test(bareLabel(row.label))) continue;
-    const first = [...row.cells.values()][0];
-    if (first) return first;
-  }
-  return undefined;
+/** The first row of a side whose label matches and which prints a figure. */
+function findRow(rows: readonly AmountRow[], side: '收入' | '支出', pattern: RegExp): AmountRow | undefined {
+  return rows.find((r) => r.side === side && r.cells.size > 0 && pattern.test(bareLabel(r.label)));
 }
 
-function findRow(rows: readonly AmountRow[], side: '收入' | '支出', pattern: RegExp): AmountRow | undefined {
-  return rows.find((row) => row.side === side && pattern.test(bareLabel(row.label)));
+function firstItem(row: AmountRow | undefined): LineItem | undefined {
+  return row ? [...row.cells.values()][0] : undefined;
 }
 
 /**
@@ -53,8 +49,10 @@ export function incomeEqualsExpense(input: CheckInput): Check[] {
     const rows = rowsOf(table, input.lineItems);
     if (!rows.some((r) => r.side === '收入') || !rows.some((r) => r.side === '支出')) continue;
     const name = tableName(table);
-    const incomeTotal = find(rows, '收入', /^收入总计$|^收入合计$/u);
-    const expenseTotal = find(rows, '支出', /^支出总计$|^支出合计$/u);
+    const incomeTotalRow = findRow(rows, '收入', /^收入总计$|^收入合计$/u);
+    const expenseTotalRow = findRow(rows, '支出', /^支出总计$|^支出合计$/u);
+    const incomeTotal = firstItem(incomeTotalRow);
+    const expenseTotal = firstItem(expenseTotalRow);
     const scope = `${name} / 收入总计 = 支出总计`;
     if (incomeTotal && expenseTotal) {
       out.push(
@@ -77,19 +75,17 @@ export function incomeEqualsExpense(input: CheckInput): Check[] {
         ),
       );
     }
-    const pairs: Array<[string, '收入' | '支出', RegExp, LineItem | undefined]> = [
-      ['本年收入合计 + 上年结转 = 收入总计', '收入', /^本年收入合计$/u, incomeTotal],
-      ['本年支出合计 + 年终结转结余 = 支出总计', '支出', /^本年支出合计$/u, expenseTotal],
+    const pairs: Array<[string, '收入' | '支出', RegExp, AmountRow | undefined]> = [
+      ['本年收入合计 + 上年结转 = 收入总计', '收入', /^本年收入合计$/u, incomeTotalRow],
+      ['本年支出合计 + 年终结转结余 = 支出总计', '支出', /^本年支出合计$/u, expenseTotalRow],
     ];
-    for (const [what, side, thisYear, total] of pairs) {
+    for (const [what, side, thisYear, totalRow] of pairs) {
       const currentRow = findRow(rows, side, thisYear);
-      const current = currentRow ? [...currentRow.cells.values()][0] : undefined;
-      const totalRow = rows.find(
-        (r) => r.side === side && r.cells.size > 0 && [...r.cells.values()][0] === total,
-      );
+      const current = firstItem(currentRow);
+      const total = firstItem(totalRow);
       if (!current || !total || !currentRow || !totalRow) continue;
       const between = rowsBetween(rows, side, currentRow, totalRow);
-      const parts = [current, ...between.map((r) => [...r.cells.values()][0]!)];
+      const parts = [current, ...between.map((r) => firstItem(r)!)];
       out.push(
         sumCheck({
           documentId: input.documentId,

@@ -3,6 +3,8 @@ import type { ExtractedTableRecord } from '../../schemas/document.ts';
 import type { LineItem } from '../../schemas/lineItem.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { type Decimal, toDecimal } from '../normalize/decimal.ts';
+import { readSubjectCode } from '../normalize/subjectCode.ts';
+import { amountInWan } from '../normalize/unit.ts';
 
 /**
  * What the checks see of a document: its tables as rows of amounts keyed by column label, built
@@ -122,4 +124,19 @@ export function placeOf(item: LineItem | undefined): Pick<Check, 'line' | 'page'
     ...(item.line !== undefined ? { line: item.line } : {}),
     ...(item.page !== undefined ? { page: item.page } : {}),
   };
+}
+
+/**
+ * An item restated in 万元 (a table in 元 beside text or tables in 万元: the point moves four places,
+ * exactly); as it is when already in 万元; undefined in any other unit.
+ */
+export function itemInWan(item: LineItem): LineItem | undefined {
+  if (item.unit === '万元') return item;
+  const wan = amountInWan(item.value, item.unit);
+  return wan === undefined ? undefined : { ...item, value: wan, unit: '万元' };
+}
+
+/** The level of a row's printed function or economic code (类 1, 款 2, 项 3), if it has one. */
+export function codeLevel(row: AmountRow): number | undefined {
+  return readSubjectCode(row.subjectCode || row.economicCode)?.level;
 }

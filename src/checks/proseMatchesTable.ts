@@ -1,8 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import { toDecimal } from '../normalize/decimal.ts';
-import { amountInWan } from '../normalize/unit.ts';
 import { equalityCheck, skip } from './emit.ts';
-import type { CheckInput } from './model.ts';
+import { type CheckInput, itemInWan } from './model.ts';
 import { type ProseStatement, readProseStatements } from './proseStatements.ts';
 import { locate } from './quantities.ts';
 
@@ -39,12 +38,8 @@ export function proseCheck(
       ...at,
     };
   // The text states 万元; a table in 元 is compared in 万元 (exactly: the point moves four places).
-  const wan =
-    located.item.unit === '元' && statement.unit === '万元'
-      ? amountInWan(located.item.value, '元')
-      : undefined;
-  const inYuan = wan !== undefined;
-  const item = wan !== undefined ? { ...located.item, value: wan, unit: '万元' as const } : located.item;
+  const inYuan = located.item.unit === '元' && statement.unit === '万元';
+  const item = (inYuan ? itemInWan(located.item) : undefined) ?? located.item;
   const check = equalityCheck(
     documentId,
     'prose_matches_table',

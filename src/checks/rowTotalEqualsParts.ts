@@ -1,10 +1,9 @@
 import type { Check } from '../../schemas/check.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
-import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows, skip, sumCheck } from './emit.ts';
 import { figureLevelChecks, hasLevels, levelsFromFigures, type RowNode } from './figureLevels.ts';
-import { type AmountRow, type CheckInput, rowName, rowsOf, tableName } from './model.ts';
+import { type AmountRow, type CheckInput, codeLevel, rowName, rowsOf, tableName } from './model.ts';
 import {
   blockHeadChecks,
   blockHeads,
@@ -126,11 +125,6 @@ function horizontal(input: CheckInput, rows: readonly AmountRow[]): Check[] {
     }
   }
   return out;
-}
-
-function codeLevel(row: AmountRow): number | undefined {
-  const code = readSubjectCode(row.subjectCode || row.economicCode);
-  return code?.level;
 }
 
 const THREE_PUBLIC_CATEGORY =

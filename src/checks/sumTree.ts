@@ -1,4 +1,5 @@
 import { type Decimal, rescale } from '../normalize/decimal.ts';
+import { summandsTolerance } from './tolerance.ts';
 
 /**
  * The levels of rows that print neither codes nor indentation the reader keeps (`通用项目` above
@@ -90,8 +91,7 @@ function withinRounding(forest: readonly SumNode[], units: readonly bigint[], un
     if (node.children.length === 0) return true;
     const sum = node.children.reduce((total, child) => total + units[child.at]!, 0n);
     const gap = sum > units[node.at]! ? sum - units[node.at]! : units[node.at]! - sum;
-    const allowed = BigInt(Math.floor((node.children.length + 1) / 2)) * unit;
-    const tolerance = node.children.length === 1 ? 0n : allowed;
+    const tolerance = summandsTolerance(node.children.length, 0).units * unit;
     return gap <= tolerance && withinRounding(node.children, units, unit);
   });
 }

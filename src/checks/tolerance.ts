@@ -19,7 +19,15 @@ export function roundingTolerance(values: readonly Decimal[], summands: number):
   const coarsest = values.reduce((min, v) => Math.min(min, v.scale), Number.POSITIVE_INFINITY);
   const finest = values.reduce((max, v) => Math.max(max, v.scale), 0);
   const scale = Number.isFinite(coarsest) ? coarsest : 0;
-  if (summands <= 1) return finest > scale ? { units: 5n, scale: scale + 1 } : { units: 0n, scale };
+  return summandsTolerance(summands, scale, finest > scale);
+}
+
+/**
+ * The same rule for figures whose coarsest printed place is known (`scale`): (n + 1) / 2 units of
+ * it for n summands; for one, exact at one precision and half a unit across two (`mixed`).
+ */
+export function summandsTolerance(summands: number, scale: number, mixed = false): Decimal {
+  if (summands <= 1) return mixed ? { units: 5n, scale: scale + 1 } : { units: 0n, scale };
   return { units: BigInt(Math.floor((summands + 1) / 2)), scale };
 }
 

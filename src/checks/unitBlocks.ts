@@ -6,6 +6,7 @@ import {
   subtractDecimals,
 } from '../normalize/decimal.ts';
 import { type AmountRow, amountOf } from './model.ts';
+import { summandsTolerance } from './tolerance.ts';
 
 /**
  * Which organisation-named rows of a project table head a block of their own. A name alone does
@@ -64,7 +65,7 @@ function closingRow(
       coarsest = Math.min(coarsest, value.scale);
     }
     // Each printed figure is rounded: a block of n rows may miss its unit by (n + 1) / 2 units.
-    const tolerance: Decimal = { units: BigInt(Math.floor((Math.max(parts, 1) + 1) / 2)), scale: coarsest };
+    const tolerance = summandsTolerance(parts, coarsest);
     const difference = subtractDecimals(sum, target);
     if (compareDecimals(difference, tolerance) > 0) return undefined;
     const following = rows[k + 1];

@@ -2,10 +2,9 @@ import type { Check } from '../../schemas/check.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { economicClassOf } from '../normalize/economicClasses.ts';
 import { isOrganisationName } from '../normalize/organisation.ts';
-import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows } from './emit.ts';
 import { figureLevelChecks, hasLevels, levelsFromFigures } from './figureLevels.ts';
-import { type AmountRow, type CheckInput, rowName, tableName } from './model.ts';
+import { type AmountRow, type CheckInput, codeLevel, rowName, tableName } from './model.ts';
 import { unitBlockHeads } from './unitBlocks.ts';
 import { pastEqualChain, unitCodeOf, unitCodeRoots } from './unitHierarchy.ts';
 
@@ -15,11 +14,6 @@ import { pastEqualChain, unitCodeOf, unitCodeRoots } from './unitHierarchy.ts';
  */
 
 const CHECK = 'row_total_equals_parts';
-
-function codeLevel(row: AmountRow): number | undefined {
-  const code = readSubjectCode(row.subjectCode || row.economicCode);
-  return code?.level;
-}
 
 /** A 政府采购 table's category rows (采购品目大类): each heads the units that buy in it. */
 const PROCUREMENT_CATEGORY = /^(?:[一二三四五六七八九十]+、|\d+[.、．]?)?(?:货物|工程|服务)类?$/u;

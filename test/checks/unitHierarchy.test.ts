@@ -7,12 +7,17 @@ import { extractDocument } from '../../src/pipeline/extractDocument.ts';
  * codes 114 / 114001) and the Shenzhen 支出总表 grouped by 预算单位 (the same codes once per unit).
  */
 
-async function checksOf(lines: readonly string[]) {
-  const text = lines.join('\n').replace(/⇥/g, '\t');
-  const doc = await extractDocument(new TextEncoder().encode(text), {
+/** A text document of TAB-separated lines (⇥ stands for TAB), extracted. */
+async function extractLines(text: string | readonly string[]) {
+  const joined = typeof text === 'string' ? text : text.join('\n');
+  return extractDocument(new TextEncoder().encode(joined.replace(/⇥/g, '\t')), {
     documentId: 'units',
     sourceFile: 'units.txt',
   });
+}
+
+async function checksOf(lines: readonly string[]) {
+  const doc = await extractLines(lines);
   return doc.checks.filter(
     (c) =>
       c.check === 'row_total_equals_parts' ||
@@ -186,10 +191,7 @@ describe('the text against a 三公 table printing two years', () => {
       '⇥因公出国（境）费⇥公务接待费⇥因公出国（境）费⇥公务接待费',
       '合计⇥10.00⇥3.00⇥17.00⇥3.00',
     ].join('\n');
-    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
-      documentId: 'years',
-      sourceFile: 'years.txt',
-    });
+    const doc = await extractLines(text);
     const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
     expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '17.00']]);
   });
@@ -206,10 +208,7 @@ describe('the text against a 三公 table printing 上年 beside 当年', () => 
       '⇥公务接待费⇥公务接待费⇥公务接待费',
       '合计⇥4.00⇥3.00⇥-1.00',
     ].join('\n');
-    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
-      documentId: 'years',
-      sourceFile: 'years.txt',
-    });
+    const doc = await extractLines(text);
     const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
     expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '3.00']]);
   });
@@ -227,10 +226,7 @@ describe('the text in 万元 against a table in 元', () => {
       '一、财政拨款⇥518161240.01⇥一、节能环保支出⇥518161240.01',
       '收入总计⇥518161240.01⇥支出总计⇥518161240.01',
     ].join('\n');
-    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
-      documentId: 'wan',
-      sourceFile: 'wan.txt',
-    });
+    const doc = await extractLines(text);
     const prose = doc.checks.filter((c) => c.check === 'prose_matches_table');
     expect(prose.map((c) => [c.status, c.expected])).toEqual([['pass', '51816.124001']]);
   });
@@ -320,10 +316,7 @@ describe('one figure printed in tables of other units', () => {
         `预算总额⇥${total}`,
       ].join('\n');
     const cross = async (total: string) => {
-      const doc = await extractDocument(new TextEncoder().encode(text(total).replace(/⇥/g, '\t')), {
-        documentId: 'units',
-        sourceFile: 'units.txt',
-      });
+      const doc = await extractLines(text(total));
       return doc.checks.filter(
         (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
       );
@@ -412,10 +405,7 @@ describe('the rows between a side’s 本年 total and its 总计', () => {
     '收入总计⇥191,394.79⇥支出总计⇥191,394.79',
   ];
   const identities = async (upper: string) => {
-    const doc = await extractDocument(new TextEncoder().encode(table(upper).join('\n').replace(/⇥/g, '\t')), {
-      documentId: 'sides',
-      sourceFile: 'sides.txt',
-    });
+    const doc = await extractLines(table(upper));
     return doc.checks
       .filter((c) => c.check === 'income_equals_expense' && c.scope.includes('本年'))
       .map((c) => c.status);
@@ -567,10 +557,7 @@ describe('the 部门整体绩效目标表 total under the template’s two conve
       '部门名称⇥某市住房和建设局',
       `预算总额⇥${total}`,
     ].join('\n');
-    const doc = await extractDocument(new TextEncoder().encode(text.replace(/⇥/g, '\t')), {
-      documentId: 'perf',
-      sourceFile: 'perf.txt',
-    });
+    const doc = await extractLines(text);
     return doc.checks.filter(
       (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
     );
