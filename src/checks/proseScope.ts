@@ -31,27 +31,14 @@ const OPENS_WITH_OF_WHICH = /^\s*(?:[（(][一二三四五六七八九十\d]+[�
  * (`…一般公共预算财政拨款支出12,672.73万元。其中：基本支出5,445.39万元`).
  */
 export function fundOf(statement: string, before: string): Fund | undefined {
-  const own = fundNamed(statement);
-  if (own) return own;
-  // The clause it stands in (`…；项目支出7,227.34万元`) …
-  const clause = before.slice(lastIndexOf(before, CLAUSE_END) + 1);
-  const named = fundNamed(clause);
+  // Named in the statement, or in the clause it stands in (`…；项目支出7,227.34万元`) …
+  const named = fundNamed(statement) ?? fundNamed(before.split(CLAUSE_END).at(-1) ?? '');
   if (named) return named;
-  // … or, when its sentence opens with 其中, the sentence before (`…一般公共预算财政拨款支出…。
+  // … or, when its sentence opens with 其中, in the sentence before (`…一般公共预算财政拨款支出…。
   // 其中:基本支出…；项目支出…`).
-  const sentenceStart = lastIndexOf(before, SENTENCE_END) + 1;
-  if (!OPENS_WITH_OF_WHICH.test(before.slice(sentenceStart))) return undefined;
-  const previous = before.slice(
-    lastIndexOf(before.slice(0, Math.max(0, sentenceStart - 1)), SENTENCE_END) + 1,
-    sentenceStart,
-  );
-  return fundNamed(previous);
-}
-
-function lastIndexOf(text: string, pattern: RegExp): number {
-  let last = -1;
-  for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) last = m.index ?? last;
-  return last;
+  const sentences = before.split(SENTENCE_END);
+  if (!OPENS_WITH_OF_WHICH.test(sentences.at(-1) ?? '')) return undefined;
+  return fundNamed(sentences.at(-2) ?? '');
 }
 
 function fundNamed(text: string): Fund | undefined {
