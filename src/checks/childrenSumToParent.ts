@@ -59,11 +59,22 @@ function codeChecks(input: CheckInput, rows: readonly AmountRow[], field: CodeFi
   return codeBlocks(rows, field).flatMap((block) => blockCodeChecks(input, block, field));
 }
 
+/**
+ * The nearest ancestor the table prints: a 目 `3010201` whose 款 `30102` is not printed is a part of
+ * the 类 `301` (Xi'an's 表6 lists 30101 基本工资 beside 3010201 津贴补贴 under 301).
+ */
+function printedAncestor(code: string, isPrinted: (code: string) => boolean): string | undefined {
+  let parent = readSubjectCode(code)?.parent;
+  while (parent !== undefined && !isPrinted(parent)) parent = readSubjectCode(parent)?.parent;
+  return parent;
+}
+
 function blockCodeChecks(input: CheckInput, coded: readonly AmountRow[], field: CodeField): Check[] {
   // Children grouped by (side, parent code) once: a 10,000-row table must not cost 10⁸ code readings.
   const childrenOf = new Map<string, AmountRow[]>();
+  const printed = new Set(coded.map((row) => `${row.side}\u0000${row[field]}`));
   for (const row of coded) {
-    const parentCode = readSubjectCode(row[field])?.parent;
+    const parentCode = printedAncestor(row[field], (code) => printed.has(`${row.side}\u0000${code}`));
     if (parentCode === undefined) continue;
     const key = `${row.side}\u0000${parentCode}`;
     const list = childrenOf.get(key);

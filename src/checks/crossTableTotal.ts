@@ -16,7 +16,7 @@ interface Identity {
   readonly right: readonly QuantityName[];
   readonly what: string;
   /** A second convention of the template, compared when the first does not hold. */
-  readonly orElse?: readonly QuantityName[];
+  readonly orElse?: { readonly left: QuantityName; readonly right: readonly QuantityName[] };
 }
 
 const IDENTITIES: readonly Identity[] = [
@@ -29,6 +29,9 @@ const IDENTITIES: readonly Identity[] = [
   {
     left: 'expense_this_year',
     right: ['expense_summary_total'],
+    // Xi'an's 2019 支出总表 is laid out by source of funds, 上年结转 and 上年实户资金余额 included:
+    // its 合计 is the 支出总计, 结转下年 in it.
+    orElse: { left: 'expense_total', right: ['expense_summary_total'] },
     what: '收支总表 本年支出合计 = 支出总表 合计',
   },
   {
@@ -46,7 +49,7 @@ const IDENTITIES: readonly Identity[] = [
     // 本年支出合计 (without the 结转下年 it prints). The check says which one held.
     left: 'department_performance_total',
     right: ['expense_total'],
-    orElse: ['expense_this_year'],
+    orElse: { left: 'department_performance_total', right: ['expense_this_year'] },
     what: '部门整体绩效目标表 预算总额 = 收支总表 支出总计',
   },
 ];
@@ -59,15 +62,14 @@ const OPTIONAL_TABLES: Partial<Record<QuantityName, Parameters<typeof hasTable>[
 export function crossTableTotal(input: CheckInput): Check[] {
   const out: Check[] = [];
   for (const identity of IDENTITIES) {
-    const check = identityCheck(input, identity, identity.right);
+    const check = identityCheck(input, identity.what, identity.left, identity.right);
     if (!check) continue;
-    if (check.status === 'fail' && identity.orElse) {
-      const other = identityCheck(input, identity, identity.orElse);
+    const orElse = identity.orElse;
+    if (check.status === 'fail' && orElse) {
+      const other = identityCheck(input, identity.what, orElse.left, orElse.right);
       if (other?.status === 'pass') {
-        out.push({
-          ...other,
-          message: `${other.message} (the template's other convention: ${identity.orElse.join(' + ')})`,
-        });
+        const convention = `${orElse.left} = ${orElse.right.join(' + ')}`;
+        out.push({ ...other, message: `${other.message} (the template's other convention: ${convention})` });
         continue;
       }
     }
@@ -78,10 +80,11 @@ export function crossTableTotal(input: CheckInput): Check[] {
 
 function identityCheck(
   input: CheckInput,
-  identity: Identity,
+  scope: string,
+  leftName: QuantityName,
   right: readonly QuantityName[],
 ): Check | undefined {
-  const left = locate(input, identity.left);
+  const left = locate(input, leftName);
   const parts: Located[] = [];
   const missing: QuantityName[] = [];
   const zero: string[] = [];
@@ -93,10 +96,9 @@ function identityCheck(
     else if (optional) zero.push(hasTable(input, optional) ? `${name} (blank)` : `${name} (no table)`);
     else missing.push(name);
   }
-  const scope = identity.what;
   if (!left && parts.length === 0) return undefined; // the document prints none of these tables
   if (!left || missing.length > 0 || parts.length === 0) {
-    const absent = [...(left ? [] : [identity.left]), ...missing].join(', ');
+    const absent = [...(left ? [] : [leftName]), ...missing].join(', ');
     return skip(input.documentId, 'cross_table_total', scope, `not printed: ${absent}`, left?.item);
   }
   const common = inCommonUnit([left.item, ...parts.map((p) => p.item)]);

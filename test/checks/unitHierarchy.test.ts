@@ -571,3 +571,34 @@ describe('the 部门整体绩效目标表 total under the template’s two conve
     expect((await cross('227000.00')).map((c) => c.status)).toEqual(['fail']);
   });
 });
+
+describe('the 支出总表 total under the template’s two conventions', () => {
+  const cross = async (total: string) => {
+    const text = [
+      '收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥3643.37⇥一、灾害防治及应急管理支出⇥3643.37',
+      '本年收入合计⇥3643.37⇥本年支出合计⇥3643.37',
+      '上年结转⇥52.54⇥结转下年⇥52.54',
+      '收入总计⇥3695.91⇥支出总计⇥3695.91',
+      '支出总表',
+      '单位：万元',
+      '科目名称⇥合计⇥基本支出⇥项目支出',
+      `合计⇥${total}⇥2022.39⇥${total === '3643.37' ? '1620.98' : '1673.52'}`,
+    ].join('\n');
+    const doc = await extractLines(text);
+    return doc.checks.filter(
+      (c) => c.check === 'cross_table_total' && c.scope.startsWith('收支总表 本年支出合计'),
+    );
+  };
+
+  it('equals 本年支出合计, or 支出总计 where the table counts what is carried over (Xi’an 2019)', async () => {
+    expect((await cross('3643.37')).map((c) => c.status)).toEqual(['pass']);
+    const withCarryOver = await cross('3695.91');
+    expect(withCarryOver.map((c) => c.status)).toEqual(['pass']);
+    expect(withCarryOver[0]?.message).toContain('other convention: expense_total = expense_summary_total');
+    expect((await cross('3700.00')).map((c) => c.status)).toEqual(['fail']);
+  });
+});

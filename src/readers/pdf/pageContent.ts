@@ -1,5 +1,6 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfjs } from './loadPdf.ts';
+import { withoutStrayGlyphs } from './strayGlyphs.ts';
 
 /**
  * What a page holds, in page coordinates (points, origin top-left, after the page's rotation):
@@ -180,5 +181,5 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
     items.push({ text, x0: m[4], x1: m[4] + width, y: m[5], size, font: raw.fontName });
   }
   const rules = await readRules(page, vt);
-  return { width: viewport.width, height: viewport.height, items, ...rules };
+  return { width: viewport.width, height: viewport.height, items: withoutStrayGlyphs(items), ...rules };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+
+/** A text document of TAB-separated lines (⇥ stands for TAB), its children_sum_to_parent checks. */
+async function parentChecks(lines: readonly string[]) {
+  const doc = await extractDocument(new TextEncoder().encode(lines.join('\n').replace(/⇥/g, '\t')), {
+    documentId: 'codes',
+    sourceFile: 'codes.txt',
+  });
+  return doc.checks.filter((c) => c.check === 'children_sum_to_parent');
+}
+
+/** Xi'an's 表6: 7-digit 目 printed under the 类 without their 款 (30102 津贴补贴 is not printed). */
+const economicTable = (bonus: string) => [
+  '一般公共预算支出明细表（按支出经济分类科目）',
+  '单位：万元',
+  '部门经济科目编码⇥部门经济科目名称⇥合计⇥人员经费支出',
+  '⇥合计⇥970.84⇥970.84',
+  '301⇥工资福利支出⇥970.84⇥970.84',
+  '30101⇥基本工资⇥237.03⇥237.03',
+  `3010201⇥津贴补贴⇥${bonus}⇥${bonus}`,
+  '3010202⇥改革性补贴⇥34.76⇥34.76',
+  '30108⇥机关事业单位基本养老保险缴费⇥81.23⇥81.23',
+  '30113⇥住房公积金⇥87.86⇥87.86',
+  '30199⇥其他工资福利支出⇥212.27⇥212.27',
+];
+
+describe('children_sum_to_parent by code', () => {
+  it('a 目 whose 款 is not printed is a part of the nearest printed ancestor', async () => {
+    const checks = await parentChecks(economicTable('317.69'));
+    const at301 = checks.filter((c) => c.scope.includes('301 工资福利支出'));
+    expect(at301.length).toBeGreaterThan(0);
+    expect(at301.every((c) => c.status === 'pass')).toBe(true);
+  });
+
+  it('and a wrong 目 is caught at that ancestor', async () => {
+    const checks = await parentChecks(economicTable('327.69'));
+    const failed = checks.filter((c) => c.status === 'fail');
+    expect(failed.map((c) => c.scope)).toContain(
+      '一般公共预算支出明细表（按支出经济分类科目） / 301 工资福利支出 / 合计',
+    );
+  });
+});
