@@ -3,7 +3,7 @@ import { toDecimal } from '../normalize/decimal.ts';
 import { equalityCheck, skip } from './emit.ts';
 import { type CheckInput, itemInWan } from './model.ts';
 import { type ProseStatement, readProseStatements } from './proseStatements.ts';
-import { locate } from './quantities.ts';
+import { locate, type QuantityName } from './quantities.ts';
 
 /**
  * Amounts stated in the narrative must agree with the tables: each statement (proseStatements.ts)
@@ -15,6 +15,16 @@ export function proseMatchesTable(input: CheckInput, statements = readProseState
 }
 
 /**
+ * `部门预算支出 105,590.77 万元` is the 支出总计 in most narratives and, where the tables print a
+ * 结转下年, the year's 本年支出合计 in others (Xi'an 2022): the template's two conventions, the
+ * second compared only when the first does not hold, and named when it does.
+ */
+const OTHER_CONVENTION: Partial<Record<QuantityName, readonly [QuantityName, string]>> = {
+  expense_total: ['expense_this_year', '本年支出合计'],
+  income_total: ['income_this_year', '本年收入合计'],
+};
+
+/**
  * One statement against the tables of `tables` (the document's own, or those of the report the
  * narrative belongs to, named by `tablesOf`).
  */
@@ -23,6 +33,25 @@ export function proseCheck(
   statement: ProseStatement,
   tables: CheckInput,
   tablesOf = '',
+): Check {
+  const check = conventionCheck(documentId, statement, tables, tablesOf);
+  const other = OTHER_CONVENTION[statement.quantity];
+  if (check.status !== 'fail' || !other) return check;
+  const [quantity, label] = other;
+  const second = conventionCheck(documentId, { ...statement, quantity, label }, tables, tablesOf);
+  if (second.status !== 'pass') return check;
+  return {
+    ...second,
+    scope: check.scope,
+    message: `${second.message} (the template's other convention: ${label})`,
+  };
+}
+
+function conventionCheck(
+  documentId: string,
+  statement: ProseStatement,
+  tables: CheckInput,
+  tablesOf: string,
 ): Check {
   const place = statement.line !== undefined ? `line ${statement.line}` : `page ${statement.page ?? '?'}`;
   const scope = `text (${place}) “${statement.text}” vs ${tablesOf ? `${tablesOf} ` : ''}table ${statement.label}`;

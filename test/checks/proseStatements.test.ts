@@ -123,6 +123,39 @@ describe('a narrative figure cut to fewer places', () => {
   });
 });
 
+describe('the department’s stated expense under the template’s two conventions', () => {
+  const report = (stated: string) =>
+    [
+      '2022年某市工业和信息化局部门预算',
+      `2022年本部门预算支出${stated}万元。`,
+      '收支总表',
+      '单位：万元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一、财政拨款⇥105590.77⇥一、资源勘探工业信息等支出⇥105590.77',
+      '本年收入合计⇥105590.77⇥本年支出合计⇥105590.77',
+      '上年实户资金余额⇥355.70⇥结转下年⇥355.70',
+      '收入总计⇥105946.47⇥支出总计⇥105946.47',
+    ]
+      .join('\n')
+      .replace(/⇥/g, '\t');
+  const checks = async (stated: string) => {
+    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
+      documentId: 'conventions',
+      sourceFile: 'conventions.txt',
+    });
+    return doc.checks.filter((c) => c.check === 'prose_matches_table');
+  };
+
+  it('is the 支出总计, or the 本年支出合计 (named), and nothing else', async () => {
+    expect((await checks('105946.47')).map((c) => c.status)).toEqual(['pass']);
+    const thisYear = await checks('105590.77');
+    expect(thisYear.map((c) => c.status)).toEqual(['pass']);
+    expect(thisYear[0]?.message).toContain('other convention: 本年支出合计');
+    expect((await checks('105600.00')).map((c) => c.status)).toEqual(['fail']);
+  });
+});
+
 const key = (k: Partial<CompanionKey> & Pick<CompanionKey, 'documentId' | 'sourceFile'>): CompanionKey => ({
   department: '',
   year: '2026',

@@ -69,6 +69,32 @@ describe('ruled grids', () => {
     ]);
   });
 
+  it('reads a first row standing above the first rule where the column rules close it (a continuation page)', () => {
+    // Xi'an 表5 p. 28: the column rules start 20 pt above the page's first horizontal rule.
+    const hs = [h(20, 0, 300), h(40, 0, 300)];
+    const vs = [v(0, 0, 40), v(100, 0, 40), v(200, 0, 40), v(300, 0, 40)];
+    const items = [
+      item('215', 10, 14),
+      item('资源勘探工业信息等支出', 110, 14),
+      item('1021805239.60', 210, 14),
+    ];
+    const rows = [
+      ...items,
+      item('21505', 10, 34),
+      item('工业和信息产业监管', 110, 34),
+      item('1020759003.22', 210, 34),
+    ];
+    const { tables, rest } = findRuledTables(hs, vs, rows);
+    expect(rest).toEqual([]);
+    expect(tables[0]?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['215', '资源勘探工业信息等支出', '1021805239.60'],
+      ['21505', '工业和信息产业监管', '1020759003.22'],
+    ]);
+    // One stray stroke above the table opens no row.
+    const stray = findRuledTables(hs, [v(0, 0, 40), v(100, 20, 40), v(200, 20, 40), v(300, 20, 40)], rows);
+    expect(stray.tables[0]?.rows).toHaveLength(1);
+  });
+
   it('joins the lines of a wrapped cell', () => {
     const items = [item('一般公共预算', 110, 31), item('资金', 110, 38)];
     const { tables } = findRuledTables(horizontal, vertical, items);

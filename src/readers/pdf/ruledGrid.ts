@@ -1,5 +1,6 @@
 import { DisjointSet } from './disjointSet.ts';
 import { groupLines, joinItems } from './lines.ts';
+import { edgeSpans, withOpenEdges } from './openEdges.ts';
 import type { Segment, TextItem } from './pageContent.ts';
 
 /**
@@ -166,15 +167,16 @@ export function findRuledTables(
   for (const group of components([...horizontal, ...vertical])) {
     const hs = group.filter((s) => s.y0 === s.y1);
     const vs = group.filter((s) => s.x0 === s.x1);
-    const ys = cluster(hs.map((s) => s.y0));
     const xs = cluster(vs.map((s) => s.x0));
-    if (ys.length < 2 || xs.length < 2) continue;
     const vAt = xs.map((x) =>
       vs.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.y0, s.y1] as [number, number]),
     );
-    const hAt = ys.map((y) =>
-      hs.filter((s) => Math.abs(s.y0 - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]),
-    );
+    const { ys, opened } = withOpenEdges(cluster(hs.map((s) => s.y0)), vAt);
+    if (ys.length < 2 || xs.length < 2) continue;
+    const hAt = ys.map((y) => [
+      ...hs.filter((s) => Math.abs(s.y0 - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]),
+      ...edgeSpans(y, opened, xs),
+    ]);
     const cols = xs.length - 1;
     const rows = ys.length - 1;
     // A merged cell's root is its top-left grid cell: text is written there.
