@@ -53,6 +53,12 @@ export const ProseAmountSchema = z.object({
   quantity: z.string().describe('the table quantity it states (income_total, three_public_total …)'),
   label: z.string().describe('what the tables call it (收入总计)'),
   text: z.string().describe('the statement as printed'),
+  subject: z
+    .string()
+    .optional()
+    .describe(
+      'the organisation named right before it (`…龙华分局部门预算收入`): a unit’s figure when a table row names it',
+    ),
   value: z
     .string()
     .regex(/^-?\d+(?:\.\d+)?$/)

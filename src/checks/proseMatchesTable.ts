@@ -3,7 +3,7 @@ import { toDecimal } from '../normalize/decimal.ts';
 import { equalityCheck, skip } from './emit.ts';
 import { type CheckInput, itemInWan } from './model.ts';
 import { type ProseStatement, readProseStatements } from './proseStatements.ts';
-import { locate, type QuantityName } from './quantities.ts';
+import { locate, type QuantityName, unitFigure } from './quantities.ts';
 
 /**
  * Amounts stated in the narrative must agree with the tables: each statement (proseStatements.ts)
@@ -53,14 +53,16 @@ function conventionCheck(
   tables: CheckInput,
   tablesOf: string,
 ): Check {
+  const unit = statement.subject ? unitFigure(tables, statement.quantity, statement.subject) : undefined;
   const place = statement.line !== undefined ? `line ${statement.line}` : `page ${statement.page ?? '?'}`;
-  const scope = `text (${place}) “${statement.text}” vs ${tablesOf ? `${tablesOf} ` : ''}table ${statement.label}`;
+  const label = unit ? `${statement.subject} ${statement.label}` : statement.label;
+  const scope = `text (${place}) “${statement.text}” vs ${tablesOf ? `${tablesOf} ` : ''}table ${label}`;
   // The place of a prose check is the sentence: that is what a reader goes to verify.
   const at = {
     ...(statement.line !== undefined ? { line: statement.line } : {}),
     ...(statement.page !== undefined ? { page: statement.page } : {}),
   };
-  const located = locate(tables, statement.quantity);
+  const located = unit ?? locate(tables, statement.quantity);
   if (!located)
     return {
       ...skip(documentId, 'prose_matches_table', scope, `no table prints ${statement.label}`),

@@ -1,4 +1,5 @@
 import { parseAmount } from '../normalize/amount.ts';
+import { isOrganisationName } from '../normalize/organisation.ts';
 import { fundOf, opensClause, scopedQuantity } from './proseScope.ts';
 import type { QuantityName } from './quantities.ts';
 
@@ -22,6 +23,8 @@ export interface ProseStatement {
   readonly label: string;
   /** The words of the statement as printed. */
   readonly text: string;
+  /** The organisation named right before the statement (`…龙华分局部门预算收入`). */
+  readonly subject?: string;
   /** The stated amount, exact decimal as printed (grouping removed). */
   readonly value: string;
   readonly unit: '万元';
@@ -121,6 +124,15 @@ function firstStatement(
   return undefined;
 }
 
+/** Statements a unit's section makes of the unit (`…龙华分局部门预算收入`) as of the department. */
+const ORGANISATION_SUBJECT: ReadonlySet<QuantityName> = new Set(['income_total', 'expense_total']);
+
+/** The organisation named right before a statement: the run of words the clause opens with. */
+function organisationBefore(before: string): string | undefined {
+  const name = /[\p{Script=Han}（）()]+$/u.exec(before)?.[0];
+  return name && isOrganisationName(name) ? name : undefined;
+}
+
 /** A figure the text states for the quantity: not a change, not a narrower subject's figure. */
 function stated(quantity: QuantityName, before: string): boolean {
   if (CHANGE_BEFORE.test(before.slice(-4))) return false;
@@ -160,6 +172,9 @@ export function readProseStatements(prose: readonly ProseLine[]): ProseStatement
       const scoped = FUND_SCOPED.has(quantity)
         ? scopedQuantity(quantity, fundOf(match[0], before))
         : quantity;
+      const subject = ORGANISATION_SUBJECT.has(quantity)
+        ? organisationBefore(text.slice(0, match.index))
+        : undefined;
       const key = `${scoped}|${reading.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -167,6 +182,7 @@ export function readProseStatements(prose: readonly ProseLine[]): ProseStatement
         quantity: scoped,
         label: SCOPED_LABEL[scoped] ?? label,
         text: match[0].trim(),
+        ...(subject ? { subject } : {}),
         value: reading.value,
         unit: '万元',
         ...(line.line !== undefined ? { line: line.line } : {}),

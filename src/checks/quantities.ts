@@ -246,6 +246,26 @@ function fiscalExpense(input: CheckInput, leafLabel: '基本支出' | '项目支
   return locate(input, leafLabel === '基本支出' ? 'general_expense_basic' : 'general_expense_project');
 }
 
+/**
+ * A unit's own figure, where the text states one (`…龙华分局部门预算收入5,127.91万元`) and a 收入总表 or
+ * 支出总表 lists the unit as a row: that row's first amount, its total.
+ */
+export function unitFigure(input: CheckInput, name: QuantityName, unit: string): Located | undefined {
+  const kind: TableKind | undefined =
+    name === 'income_total' ? 'income_summary' : name === 'expense_total' ? 'expense_summary' : undefined;
+  if (!kind) return undefined;
+  const key = labelKey(unit);
+  for (const table of tablesOf(input, kind)) {
+    const rows = rowsOf(table, input.lineItems);
+    const row = rows.find((r) => labelKey(bareLabel(r.label)) === key);
+    // The department's own row repeats the table's total: the department's figure, not a unit's.
+    if (!row || row === totalRow(rows, input.year)) continue;
+    const item = [...row.cells.values()][0];
+    if (item) return { item, where: `${table.table_title} / ${row.label}` };
+  }
+  return undefined;
+}
+
 /** Whether the document has a table of this kind at all (a missing 政府性基金 table is no value). */
 export function hasTable(input: CheckInput, kind: TableKind): boolean {
   return input.tables.some((t) => t.table_kind === kind);

@@ -219,3 +219,34 @@ describe('checkedAgainstReport', () => {
     expect(wrong.checks[0]?.status).toBe('fail');
   });
 });
+
+describe('a unit’s figure stated in its own section', () => {
+  const report = (stated: string) =>
+    [
+      '2026年某市人力资源和社会保障局部门预算',
+      '十三、某市社会保险基金管理局龙华分局',
+      `某市社会保险基金管理局龙华分局部门预算收入${stated}万元，包括在职人员经费2,781.70万元。`,
+      '收入总表',
+      '单位：万元',
+      '单位名称⇥收入总计⇥一般公共预算拨款⇥其他收入',
+      '合计⇥20000.00⇥18000.00⇥2000.00',
+      '某市人力资源和社会保障局⇥14872.09⇥13476.10⇥1395.99',
+      '某市社会保险基金管理局龙华分局⇥5127.91⇥4523.90⇥604.01',
+    ]
+      .join('\n')
+      .replace(/⇥/g, '\t');
+  const checks = async (stated: string) => {
+    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
+      documentId: 'unit',
+      sourceFile: 'unit.txt',
+    });
+    return doc.checks.filter((c) => c.check === 'prose_matches_table');
+  };
+
+  it('is checked against the unit’s row, not the department’s total', async () => {
+    const right = await checks('5,127.91');
+    expect(right.map((c) => c.status)).toEqual(['pass']);
+    expect(right[0]?.scope).toContain('某市社会保险基金管理局龙华分局 收入总计');
+    expect((await checks('5,172.91')).map((c) => c.status)).toEqual(['fail']);
+  });
+});
