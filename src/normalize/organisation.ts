@@ -6,7 +6,7 @@ import { labelKey } from './cellText.ts';
  * names end otherwise (…支出, …费, …补助), so a unit row is told from the rows it heads.
  */
 const ORGANISATION_END =
-  /(?:办公室|办公厅|局|委员会|委|厅|中心|政府|院|站|所|队|馆|校|处|会|社|部|园|场|台|团|室|监狱|苗圃|保护区)$/u;
+  /(?:办公室|办公厅|局|委员会|委|厅|中心|政府|院|站|所|队|馆|校|中学|小学|大学|处|会|社|部|园|场|台|团|室|宫|监狱|苗圃|保护区)$/u;
 
 export function isOrganisationName(label: string): boolean {
   const name = labelKey(label).replace(/[（(][^（()）]*[)）]$/u, '');

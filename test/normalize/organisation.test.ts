@@ -9,6 +9,9 @@ describe('isOrganisationName', () => {
     '广州市中心区交通项目管理中心',
     '114 / 西安市人民政府办公厅',
     '广东省广州花都监狱',
+    '无锡市 辅仁高级中学',
+    '江苏省梅村高级中学',
+    '无锡市少年宫',
   ])('reads %s as an organisation', (name) => {
     expect(isOrganisationName(name)).toBe(true);
   });
@@ -19,6 +22,8 @@ describe('isOrganisationName', () => {
     '工资福利支出',
     '会议费',
     '增加珠实集团资本金，用于演艺投资平台',
+    '高中教育',
+    '辅仁高中工程教育实验室建设专项',
   ])('reads %s as a budget row, not an organisation', (name) => {
     expect(isOrganisationName(name)).toBe(false);
   });
