@@ -60,11 +60,15 @@ function codeChecks(input: CheckInput, rows: readonly AmountRow[], field: CodeFi
 }
 
 /**
- * The nearest ancestor the table prints: a 目 `3010201` whose 款 `30102` is not printed is a part of
- * the 类 `301` (Xi'an's 表6 lists 30101 基本工资 beside 3010201 津贴补贴 under 301).
+ * The nearest ancestor the table prints: an economic 目 `3010201` whose 款 `30102` is not printed is
+ * a part of the 类 `301` (Xi'an's 表6 lists 30101 基本工资 beside 3010201 津贴补贴 under 301). Function
+ * codes keep their printed parent: a 项 under a bare 类 is how grouped tables (a procurement table's
+ * 类/款/项 columns) print a unit's rows, not a part of a sum.
  */
 function printedAncestor(code: string, isPrinted: (code: string) => boolean): string | undefined {
-  let parent = readSubjectCode(code)?.parent;
+  const read = readSubjectCode(code);
+  let parent = read?.parent;
+  if (read?.scheme !== 'economic') return parent;
   while (parent !== undefined && !isPrinted(parent)) parent = readSubjectCode(parent)?.parent;
   return parent;
 }
