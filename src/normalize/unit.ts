@@ -2,8 +2,8 @@ import { formatDecimal, toDecimal } from './decimal.ts';
 /** The money unit a table states (`单位：万元`, `金额单位：万元`, `（万元）` in a header). */
 export type MoneyUnit = '万元' | '元';
 
-// OCR drops the colon now and then (`金额单位 万元`).
-const UNIT_LINE = /(?:金额)?单位\s*[:：]?\s*(万元|元)(?![\u4e00-\u9fff])/;
+// OCR drops the colon now and then (`金额单位 万元`); a template drops 额单 (`金位：元`, Xi'an 表12).
+const UNIT_LINE = /(?:(?:金额)?单位\s*[:：]?|金位\s*[:：])\s*(万元|元)(?![\u4e00-\u9fff])/;
 const UNIT_IN_PARENS = /[（(]\s*(万元|元)\s*[)）]/;
 
 /** A unit statement line such as `单位：万元` (possibly with other text around it). */

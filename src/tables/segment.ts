@@ -84,8 +84,8 @@ function isWrappedMetaValue(text: string): boolean {
   return text.length <= 16 && !/[。，,；;：:]/.test(text) && !/\d/.test(text);
 }
 
-/** A line that ends with the table's unit (`507-湖州市卫生健康委员会 单位：万元`): the meta line of a table. */
-const ENDS_WITH_UNIT = /^[^。；;，,]{0,60}?(?:金[额颜领顿])?单位\s*[:：]\s*(?:万元|元)\s*$/u;
+/** A line that ends with the table's unit (`507-湖州市卫生健康委员会 单位：万元`, a template's `金位：元`): the meta line of a table. */
+const ENDS_WITH_UNIT = /^[^。；;，,]{0,60}?(?:(?:金[额颜领顿])?单位|金位)\s*[:：]\s*(?:万元|元)\s*$/u;
 
 export function isMetaLine(text: string): boolean {
   return META_LINE.test(text) || ENDS_WITH_UNIT.test(text);

@@ -5,6 +5,7 @@ describe('units', () => {
   it('reads unit statements', () => {
     expect(unitFromStatement('单位：万元')).toBe('万元');
     expect(unitFromStatement('金额单位：万元')).toBe('万元');
+    expect(unitFromStatement('金位：元')).toBe('元');
     expect(unitFromStatement('单位:万元')).toBe('万元');
     expect(unitFromStatement('单位：元')).toBe('元');
     expect(unitFromStatement('单位：元/人')).toBe('元');

@@ -28,6 +28,10 @@ describe('segmentTables', () => {
     );
     expect(t).toMatchObject({ title: '2026年市级部门财政拨款收支预算总表', number: '表04', unit: '万元' });
   });
+  it('keeps the title above a template’s mis-set unit line (`金位：元`, Xi’an 表12)', () => {
+    const [t] = tables('表12\n2022年部门综合预算政府采购预算表\n金位：元\n采购项目⇥预算金额\n合计⇥1.00');
+    expect(t).toMatchObject({ title: '2022年部门综合预算政府采购预算表', number: '表12', unit: '元' });
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
