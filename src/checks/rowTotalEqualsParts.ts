@@ -156,7 +156,7 @@ function topLevelReading(total: AmountRow, rows: readonly AmountRow[]): TopLevel
 function printedTopLevel(total: AmountRow, others: readonly AmountRow[]): readonly AmountRow[] | undefined {
   const department = departmentRow(total, others);
   if (department) return [department];
-  if (others.some((r) => codeLevel(r) !== undefined)) {
+  if (others.some((r) => codeLevel(r) !== undefined) && !codesRepeatDown(others)) {
     // Grouped by unit: the units add up to the total, each unit its own 类 rows (blockHeadChecks).
     const heads = blockHeads(others);
     return heads.length > 0 ? heads : codeRoots(others);
@@ -179,6 +179,18 @@ function printedTopLevel(total: AmountRow, others: readonly AmountRow[]): readon
   if (numbered.length > 0)
     return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
   return undefined;
+}
+
+/**
+ * Rows that each print the code of what they buy or fund (Xi'an 表12: 全额, the unit and its
+ * purchases all under 2040201) carry the code as a property, not as their level: the same function
+ * code on a row and the next one.
+ */
+function codesRepeatDown(rows: readonly AmountRow[]): boolean {
+  return rows.some((row, i) => {
+    const next = rows[i + 1];
+    return row.subjectCode !== '' && next !== undefined && next.subjectCode === row.subjectCode;
+  });
 }
 
 const TOTAL_ROW = /^(?:合计|总计|金额合计)$/u;

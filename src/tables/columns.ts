@@ -17,8 +17,12 @@ const NON_AMOUNT_HEADER =
   /指标|目标值|指标值|方向|性质|度量单位|计量单位|来源|投入计划|实施期限|期限|年度$|^年度|^年份/;
 const PERCENT_HEADER = /[%％]|百分比|增长率|完成率/;
 const QUOTA_AMOUNT_HEADER = /指标(?:结余|余额|金额)$/;
-/** Headers of prose columns: text right of or between the labels, never part of a row label. */
-const TEXT_HEADER = /主要内容|绩效目标|总体目标|说明|备注|投入计划|资金使用范围|涉及项目|实施内容|用途|依据/;
+/**
+ * Headers of prose columns: text right of or between the labels, never part of a row label; a
+ * procurement table's 数量 (a count of items, no money) too.
+ */
+const TEXT_HEADER =
+  /主要内容|绩效目标|总体目标|说明|备注|投入计划|资金使用范围|涉及项目|实施内容|用途|依据|^数量$|^采购数量$/;
 /** Headers that name amounts even when they also contain a non-amount word (`项目支出`, `单位资金`). */
 const AMOUNT_HEADER =
   /支出|收入|资金|拨款|金额|合计|小计|总计|总额|预算数|决算数|经费|费用|费$|结转|结余|数$/;

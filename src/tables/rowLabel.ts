@@ -43,6 +43,25 @@ function codeRuns(codeColumns: ReadonlySet<number>): number[][] {
   return runs;
 }
 
+/**
+ * A run of code columns may hold several codes side by side (Xi'an 表12: 功能 类|款|项, 单位编码,
+ * …, 部门经济 类|款 and 政府经济 类|款 with no column between): a piece of one or two digits continues
+ * the code before it (up to 类 | 款 | 项), any other piece (a 类's three digits, a unit's six) starts
+ * the next one.
+ */
+function codePieceRuns(cells: readonly Cell[], run: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const c of run) {
+    const piece = cleanLabel(cells[c]?.raw ?? '');
+    const last = out.at(-1);
+    // 类 | 款 | 项 at most: a fourth piece is another column's (`1` 全额, the 资金性质).
+    const continues = (piece === '' || /^\d{1,2}$/.test(piece)) && (last?.length ?? 0) < 3;
+    if (last && continues) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
 /** A code wrapped inside its narrow cell (`2620` over `01`) is one code: `262001`. */
 function joinWrappedDigits(text: string): string {
   return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
@@ -54,7 +73,7 @@ export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<nu
   let economicCode = '';
   let govEconomicCode = '';
   const joinedColumns = new Set<number>();
-  for (const run of codeRuns(codeColumns)) {
+  for (const run of codeRuns(codeColumns).flatMap((run) => codePieceRuns(cells, run))) {
     const split = joinSplitCode(cells, run);
     if (!split) continue;
     for (const c of run) joinedColumns.add(c);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline/extractDocument.ts';
+
+/**
+ * Xi'an's 表12: every row prints its function code over 类 | 款 | 项 and the economic codes over two
+ * 类 | 款 pairs; rows are grouped 资金性质 (1 全额) › unit (153001 …) › purchase, and 数量 counts items.
+ */
+const table = (firstPurchase: string) =>
+  [
+    '部门综合预算政府采购（资产配置、购买服务）预算表',
+    '单位：元',
+    '科目编码⇥⇥⇥单位编码⇥采购项目⇥采购目录⇥数量⇥部门预算支出经济科目编码⇥⇥政府预算支出经济科目编码⇥⇥预算金额',
+    '类⇥款⇥项⇥⇥⇥⇥⇥类⇥款⇥类⇥款⇥',
+    '合计⇥⇥⇥⇥⇥⇥3⇥⇥⇥⇥⇥7,000,000.00',
+    '204⇥02⇥01⇥1⇥全额⇥⇥3⇥⇥⇥⇥⇥7,000,000.00',
+    '204⇥02⇥01⇥153001⇥某市公安局⇥⇥2⇥⇥⇥⇥⇥6,500,000.00',
+    `204⇥02⇥01⇥⇥车辆运行维护费⇥C23120301车辆维修和保养服务⇥1⇥302⇥31⇥502⇥08⇥${firstPurchase}`,
+    '204⇥02⇥01⇥⇥日常公用经费⇥A05030301制服⇥1⇥302⇥24⇥502⇥04⇥500,000.00',
+    '204⇥02⇥01⇥153002⇥某市公安局交通管理支队⇥⇥1⇥⇥⇥⇥⇥500,000.00',
+    '204⇥02⇥01⇥⇥日常公用经费⇥A05040401文具⇥1⇥302⇥01⇥502⇥01⇥500,000.00',
+  ]
+    .join('\n')
+    .replace(/⇥/g, '\t');
+
+async function extract(firstPurchase: string) {
+  return extractDocument(new TextEncoder().encode(table(firstPurchase)), {
+    documentId: 'procurement',
+    sourceFile: 'procurement.txt',
+  });
+}
+
+describe('a procurement table grouped by fund, unit and purchase', () => {
+  it('reads each code whole, keeps 数量 out of amounts and labels', async () => {
+    const doc = await extract('6,000,000.00');
+    const purchase = doc.line_items.find((i) => i.row_label.startsWith('车辆运行维护费'));
+    expect(purchase).toMatchObject({
+      subject_code: '2040201',
+      economic_code: '30231',
+      gov_economic_code: '50208',
+    });
+    expect(purchase?.row_label).toBe('车辆运行维护费 / C23120301车辆维修和保养服务');
+    expect(doc.line_items.some((i) => i.column_label.includes('数量'))).toBe(false);
+    expect(doc.line_items.find((i) => i.row_label.endsWith('全额'))?.row_label).toBe('1 / 全额');
+  });
+
+  it('checks every level read from the figures, and catches a purchase that does not add up', async () => {
+    const failed = async (v: string) =>
+      (await extract(v)).checks.filter((c) => c.check !== 'prose_matches_table' && c.status === 'fail');
+    expect(await failed('6,000,000.00')).toEqual([]);
+    expect((await failed('6,100,000.00')).length).toBeGreaterThan(0);
+  });
+});
