@@ -42,6 +42,8 @@ interface Pending {
   heading: string | undefined;
   leadIn: string | undefined;
   proseSinceTable: boolean;
+  /** Whether prose stood before the lead-in line: a title that takes the lead-in as its first line undoes it. */
+  proseBeforeLeadIn: boolean;
 }
 
 interface OpenTable {
@@ -62,6 +64,7 @@ function freshPending(): Pending {
     heading: undefined,
     leadIn: undefined,
     proseSinceTable: false,
+    proseBeforeLeadIn: false,
   };
 }
 
@@ -198,6 +201,8 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     const title = matchTableTitle(raw);
     if (title) {
       const whole = titleWrappedFrom(pending.leadIn, title.title);
+      // The line above was the title's first line, not prose: a page's repeated title continues it.
+      if (whole !== title.title) pending.proseSinceTable = pending.proseBeforeLeadIn;
       pending.title = { title: whole, number: title.number ?? pending.number, at: at };
       pending.leadIn = undefined;
       pending.number = undefined;
@@ -228,12 +233,14 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
     pending.number = undefined;
     pending.unit = undefined;
     pending.meta = [];
+    const proseBefore = pending.proseSinceTable;
     pending.proseSinceTable = true;
     if (heading > 0 || /^第[一二三四五六七八九十]+部分/.test(text)) {
       pending.heading = text;
       pending.leadIn = undefined;
     } else {
       pending.leadIn = text;
+      pending.proseBeforeLeadIn = proseBefore;
     }
   };
   for (const block of blocks) {

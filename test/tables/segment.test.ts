@@ -32,6 +32,14 @@ describe('segmentTables', () => {
     const [t] = tables('表12\n2022年部门综合预算政府采购预算表\n金位：元\n采购项目⇥预算金额\n合计⇥1.00');
     expect(t).toMatchObject({ title: '2022年部门综合预算政府采购预算表', number: '表12', unit: '元' });
   });
+  it('continues a table whose title, wrapped over two lines, is printed again on the next page', () => {
+    const page =
+      '2022年部门综合预算政府采购（资产配置、购买服务）\n预算表（不含上年结转）\n金额单位：万元\n采购项目⇥预算金额\n';
+    const found = tables(`表12\n${page}合计⇥3.00\n办公设备⇥1.00\n${page}印刷服务⇥2.00`);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.title).toBe('2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）');
+    expect(found[0]?.rows.map((r) => r.cells[0]?.raw)).toEqual(['采购项目', '合计', '办公设备', '印刷服务']);
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
