@@ -140,17 +140,23 @@ function ordinalChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   });
 }
 
-/** `工资福利支出` = Σ the categories printed below it, up to the next 类, total or unit row. */
+/**
+ * `工资福利支出` = Σ the categories printed below it, up to the next 类, total or unit row, or the
+ * next row numbered as it is (`9、对个人和家庭的补助` then `10、对社保基金补助`: siblings, whatever
+ * the name).
+ */
 function economicNameChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   return rows.flatMap((parent, i) => {
     if (!economicClassOf(parent.label)) return [];
+    const numbered = ordinalLevel(parent.label);
     const children: AmountRow[] = [];
     for (const row of rows.slice(i + 1)) {
       if (
         row.side !== parent.side ||
         row.isTotal ||
         economicClassOf(row.label) ||
-        isOrganisationName(row.label)
+        isOrganisationName(row.label) ||
+        (numbered !== 0 && ordinalLevel(row.label) === numbered)
       )
         break;
       children.push(row);

@@ -136,8 +136,15 @@ function organisationBefore(before: string): string | undefined {
 /** A figure the text states for the quantity: not a change, not a narrower subject's figure. */
 function stated(quantity: QuantityName, before: string): boolean {
   if (CHANGE_BEFORE.test(before.slice(-4))) return false;
-  return quantity.startsWith('three_public') || before === '' || opensClause(before);
+  if (quantity.startsWith('three_public')) return !OPERATING_COSTS_SENTENCE.test(before);
+  return before === '' || opensClause(before);
 }
+
+/**
+ * `机关运行经费预算总计82万元，其中：…公务接待费2万元`: the 机关 part of a 三公 item, within the sentence
+ * on operating costs, not the department's 三公 figure.
+ */
+const OPERATING_COSTS_SENTENCE = /机关运行经费[^。；;]*$/u;
 
 /** What the tables call a quantity whose fund the text narrows. */
 const SCOPED_LABEL: Partial<Record<QuantityName, string>> = {

@@ -41,3 +41,18 @@ describe('children_sum_to_parent by code', () => {
     );
   });
 });
+
+describe('children_sum_to_parent by economic class name', () => {
+  it('ends a class’s rows at the next row numbered as it is, whatever its name', async () => {
+    const checks = await parentChecks([
+      '财政拨款收支总表',
+      '单位：万元',
+      '项目⇥预算数',
+      '一、部门预算⇥169151.38',
+      '9、对个人和家庭的补助⇥100151.38',
+      '10、对社保基金补助⇥68700',
+      '本年支出合计⇥169151.38',
+    ]);
+    expect(checks.filter((c) => c.scope.includes('对个人和家庭的补助') && c.status === 'fail')).toEqual([]);
+  });
+});

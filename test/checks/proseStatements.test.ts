@@ -37,6 +37,15 @@ describe('readProseStatements', () => {
     ).toEqual([]);
   });
 
+  it('takes no 三公 item from the sentence on 机关运行经费 (its 机关 part)', () => {
+    const statements = readProseStatements([
+      { text: '2020年机关运行经费预算总计82万元，其中：办公经费41.47万元，公务接待费2万元。', line: 1 },
+      { text: '公务接待费3.30万元。', line: 2 },
+    ]);
+    expect(statements.filter((s) => s.quantity === 'three_public_reception').map((s) => s.value)).toEqual([
+      '3.30',
+    ]);
+  });
   it('takes “三公” with the quotes OCR gives it, and never a change for the figure', () => {
     expect(readProseStatements(on(3, '2026年财政拨款“三公“经费预算80.11 万元,比2025'))[0]?.value).toBe(
       '80.11',
