@@ -22,6 +22,13 @@ export function isProcurementCategory(row: AmountRow): boolean {
   return PROCUREMENT_CATEGORY.test(labelKey(row.label));
 }
 
+/** A 预算管理类型 row (`1 / 全额`, `2 / 差额`): it heads the units funded that way. */
+const FUNDING_TYPE = /^(?:\d+\/)?(?:全额|差额|自收自支|定额|定项|经费自理)$/u;
+
+function isFundingType(row: AmountRow): boolean {
+  return FUNDING_TYPE.test(labelKey(row.label));
+}
+
 /** A unit (单位) row of a project table: an organisation's name, not a project's. */
 function isUnitRow(row: AmountRow): boolean {
   return !row.isTotal && isOrganisationName(row.label);
@@ -60,9 +67,10 @@ export function unitRows(input: CheckInput, rows: readonly AmountRow[]): Check[]
   const byCode = unitCodeRoots(rows) !== undefined;
   if (!byCode && !unitHierarchy(rows)) return [];
   const units = byCode ? rows.filter((r) => unitCodeOf(r) !== undefined) : (unitHierarchy(rows) ?? []);
-  // A unit's block ends at the next unit, or at the next 采购品目大类 row the units are listed under.
+  // A unit's block ends at the next unit, or at the next 采购品目大类 or 预算管理类型 row the units
+  // are listed under.
   const unitSet = new Set(units);
-  const blockEnds = rows.filter((r) => unitSet.has(r) || isProcurementCategory(r));
+  const blockEnds = rows.filter((r) => unitSet.has(r) || isProcurementCategory(r) || isFundingType(r));
   return units.flatMap((unit) => {
     const next = blockEnds.find((u) => u.rowIndex > unit.rowIndex);
     const below = rows.filter(

@@ -10,6 +10,7 @@ const ORGANISATION_END =
 
 export function isOrganisationName(label: string): boolean {
   const name = labelKey(label).replace(/[（(][^（()）]*[)）]$/u, '');
-  // `…平台` ends in 台 like 电视台, but is a system or a fund's vehicle, not a unit.
-  return ORGANISATION_END.test(name) && !/(?:项目|经费|费|支出|平台)$/u.test(name);
+  // `…平台` ends in 台 like 电视台, but is a system or a fund's vehicle, not a unit; `…退出市场` ends
+  // in 场 like 林场, but is a task.
+  return ORGANISATION_END.test(name) && !/(?:项目|经费|费|支出|平台|市场)$/u.test(name);
 }

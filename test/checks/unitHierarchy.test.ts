@@ -607,3 +607,32 @@ describe('the 支出总表 total under the template’s two conventions', () => 
     expect((await cross('3700.00')).map((c) => c.status)).toEqual(['fail']);
   });
 });
+
+describe('a project table grouped by 预算管理类型', () => {
+  it('ends a unit’s block at the next funding type (2 / 差额), and reads the unit’s levels from the figures', async () => {
+    const table = (generic: string) => [
+      '专项业务经费支出表',
+      '单位：元',
+      '单位编码⇥单位名称⇥项目金额',
+      '⇥合计⇥1,300.00',
+      '1⇥全额⇥1,000.00',
+      '263004⇥某市商贸旅游技师学院⇥1,000.00',
+      `⇥通用项目⇥${generic}`,
+      '⇥专项购置⇥300.00',
+      '⇥空调采购及安装⇥100.00',
+      '⇥智慧校园平台⇥200.00',
+      '⇥专用项目⇥700.00',
+      '⇥其他履职尽责专项业务费⇥700.00',
+      '⇥厕所及化粪池改造工程⇥300.00',
+      '⇥教育专户返还保障日常教学⇥400.00',
+      '2⇥差额⇥300.00',
+      '263005⇥某市跨境电子商务服务中心⇥300.00',
+      '⇥专用项目⇥300.00',
+    ];
+    const checks = await checksOf(table('300.00'));
+    const unit = checks.filter((c) => c.scope.includes('某市商贸旅游技师学院 / 项目金额'));
+    expect(unit.map((c) => c.status)).toEqual(['pass']);
+    expect(failed(checks)).toEqual([]);
+    expect(failed(await checksOf(table('310.00'))).length).toBeGreaterThan(0);
+  });
+});

@@ -23,6 +23,7 @@ describe('isOrganisationName', () => {
     '会议费',
     '增加珠实集团资本金，用于演艺投资平台',
     '高中教育',
+    '局属国有特困企业退出市场',
     '辅仁高中工程教育实验室建设专项',
   ])('reads %s as a budget row, not an organisation', (name) => {
     expect(isOrganisationName(name)).toBe(false);
