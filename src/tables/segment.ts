@@ -120,10 +120,11 @@ export function headingLinesOfRow(raws: readonly string[]): string[] | undefined
  */
 function titleWrappedFrom(above: string | undefined, title: string): string {
   const head = title.replace(/[（(][^（()）]*[)）]$/u, '');
+  // A line ending on a conjunction (`…“三公”经费及`) is unfinished, however long its second line.
+  const unfinished = above !== undefined && /[及和与、]$/u.test(above);
   if (
     !above ||
-    [...head].length > 5 ||
-    kindFromTitle(title) !== undefined ||
+    (!unfinished && ([...head].length > 5 || kindFromTitle(title) !== undefined)) ||
     /[。；;，,：:]/u.test(above) ||
     [...above].length > 40
   )

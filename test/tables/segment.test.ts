@@ -40,6 +40,16 @@ describe('segmentTables', () => {
     expect(found[0]?.title).toBe('2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）');
     expect(found[0]?.rows.map((r) => r.cells[0]?.raw)).toEqual(['采购项目', '合计', '办公设备', '印刷服务']);
   });
+  it('joins a title whose first line ends on a conjunction, and continues it on the next page', () => {
+    const page =
+      '2021年部门综合预算一般公共预算拨款“三公”经费及\n会议费、培训费支出预算表（不含上年结转）\n单位：元\n单位名称⇥合计\n';
+    const found = tables(`表13\n${page}合计⇥3.00\n某市民政局⇥1.00\n${page}某市殡仪馆⇥2.00`);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.title).toBe(
+      '2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表（不含上年结转）',
+    );
+    expect(found[0]?.rows).toHaveLength(4);
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
