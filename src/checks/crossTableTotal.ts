@@ -42,6 +42,11 @@ const IDENTITIES: readonly Identity[] = [
   {
     left: 'fiscal_expense_this_year',
     right: ['general_expense_total', 'gov_fund_total', 'state_capital_total'],
+    // Xi'an's 2021 本年支出合计 spends the 上年结转 too, where the fund tables leave it out (不含上年结转).
+    orElse: {
+      left: 'fiscal_expense_this_year',
+      right: ['general_expense_total', 'gov_fund_total', 'state_capital_total', 'fiscal_carried_forward'],
+    },
     what: '财政拨款收支总表 本年支出合计 = 一般公共预算 + 政府性基金 + 国有资本经营 支出',
   },
   {

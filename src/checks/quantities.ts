@@ -23,6 +23,7 @@ export type QuantityName =
   | 'expense_summary_basic'
   | 'expense_summary_project'
   | 'fiscal_expense_this_year'
+  | 'fiscal_carried_forward'
   | 'general_expense_total'
   | 'general_expense_basic'
   | 'general_expense_project'
@@ -136,6 +137,8 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
       return thisYearExpense(input, 'income_expense_summary');
     case 'fiscal_expense_this_year':
       return thisYearExpense(input, 'fiscal_appropriation_summary');
+    case 'fiscal_carried_forward':
+      return sideValue(input, 'fiscal_appropriation_summary', '收入', /^上年结转(?:结余)?$/u);
     case 'income_summary_total':
       // A 收入决算表 totals only this year's income (本年收入合计): that is the other identity.
       return columnValue(
@@ -199,10 +202,17 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
       return fiscalExpense(input, name === 'fiscal_expense_basic' ? '基本支出' : '项目支出');
     case 'general_basic_total':
       return columnValue(input, 'general_budget_basic_expense', (l) => leaf(l) === '合计', '合计');
+    // A 政府性基金收支表 printed as two sides (Xi'an) totals its expense as 本年支出合计.
     case 'gov_fund_total':
-      return columnValue(input, 'gov_fund_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计');
+      return (
+        columnValue(input, 'gov_fund_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计') ??
+        thisYearExpense(input, 'gov_fund_expense')
+      );
     case 'state_capital_total':
-      return columnValue(input, 'state_capital_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计');
+      return (
+        columnValue(input, 'state_capital_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计') ??
+        thisYearExpense(input, 'state_capital_expense')
+      );
     case 'three_public_total':
       return columnValue(input, 'three_public_expense', isTopTotal, '合计');
     case 'three_public_abroad':

@@ -636,3 +636,44 @@ describe('a project table grouped by 预算管理类型', () => {
     expect(failed(await checksOf(table('310.00'))).length).toBeGreaterThan(0);
   });
 });
+
+describe('the 财政拨款收支总表 against the fund tables', () => {
+  const doc = (carried: string, fund: string) =>
+    extractLines([
+      '财政拨款收支总表',
+      '单位：元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      '一般公共预算拨款⇥3000.00⇥一般公共服务支出⇥3100.00',
+      `政府性基金拨款⇥${fund}⇥城乡社区支出⇥${fund}`,
+      `本年收入合计⇥${(3000 + Number(fund)).toFixed(2)}⇥本年支出合计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
+      `上年结转⇥${carried}⇥结转下年⇥`,
+      `收入总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}⇥支出总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
+      '一般公共预算支出表',
+      '单位：元',
+      '科目名称⇥合计',
+      '合计⇥3000.00',
+      '政府性基金收支表',
+      '单位：元',
+      '收入⇥⇥支出⇥',
+      '项目⇥预算数⇥项目⇥预算数',
+      `一、政府性基金拨款⇥${fund}⇥一、城乡社区支出⇥${fund}`,
+      `本年收入合计⇥${fund}⇥本年支出合计⇥${fund}`,
+    ]);
+  const fiscal = async (carried: string, fund: string) =>
+    (await doc(carried, fund)).checks.filter(
+      (c) => c.check === 'cross_table_total' && c.scope.startsWith('财政拨款收支总表 本年支出合计'),
+    );
+
+  it('reads a two-sided 政府性基金收支表’s total from its 本年支出合计', async () => {
+    const checks = await fiscal('0.00', '500.00');
+    expect(checks.map((c) => c.status)).toEqual(['pass']);
+    expect(checks[0]?.message).toContain('政府性基金收支表 / 支出 / 本年支出合计');
+  });
+
+  it('counts the 上年结转 where 本年支出合计 spends it (the template’s other convention)', async () => {
+    const checks = await fiscal('100.00', '500.00');
+    expect(checks.map((c) => c.status)).toEqual(['pass']);
+    expect(checks[0]?.message).toContain('fiscal_carried_forward');
+  });
+});
