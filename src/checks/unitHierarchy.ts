@@ -1,4 +1,5 @@
 import type { Check } from '../../schemas/check.ts';
+import { labelKey } from '../normalize/cellText.ts';
 import { compareDecimals } from '../normalize/decimal.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows } from './emit.ts';
@@ -23,6 +24,8 @@ function isCoded(row: AmountRow): boolean {
  * the table's only part and needs no special reading.
  */
 export function departmentRow(total: AmountRow, others: readonly AmountRow[]): AmountRow | undefined {
+  // A 小计 totals a group of the table (一般公共预算资金 › 小计 › its sources), never a department.
+  if (/^小计$/u.test(labelKey(total.label.split(' / ').pop() ?? ''))) return undefined;
   const first = others.find((r) => r.rowIndex > total.rowIndex && !r.isTotal);
   if (!first || isCoded(first) || unitCodeOf(first) !== undefined) return undefined;
   if (!others.some((r) => r.rowIndex > first.rowIndex && !r.isTotal)) return undefined;

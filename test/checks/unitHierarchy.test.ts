@@ -677,3 +677,20 @@ describe('the 财政拨款收支总表 against the fund tables', () => {
     expect(checks[0]?.message).toContain('fiscal_carried_forward');
   });
 });
+
+describe('a group’s 小计', () => {
+  it('is no department total: the source under it equal to it is its only part', async () => {
+    const checks = await checksOf([
+      '收入预算总表',
+      '单位：万元',
+      '项目名称⇥⇥金额',
+      '收入总计⇥⇥21,955.35',
+      '一般公共预算资金⇥小计⇥21,940.96',
+      '⇥公共财政拨款(补助)资金⇥21,940.96',
+      '其他资金⇥小计⇥14.39',
+      '⇥其他收入⇥14.39',
+    ]);
+    expect(checks.filter((c) => c.scope.includes('its 1 units'))).toEqual([]);
+    expect(failed(checks)).toEqual([]);
+  });
+});
