@@ -133,6 +133,16 @@ function titleWrappedFrom(above: string | undefined, title: string): string {
 }
 
 /**
+ * `公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`: a numbered title wrapped after its
+ * number, the first line no title by itself (it does not end as one), the two lines one.
+ */
+function numberedTitleWrapped(above: string, line: string): ReturnType<typeof matchTableTitle> {
+  if (/[。；;]/u.test(above) || matchTableTitle(above)) return undefined;
+  const joined = matchTableTitle(`${above}${line}`);
+  return joined?.number ? joined : undefined;
+}
+
+/**
  * A scrap of a wrapped cell that a PDF converter left above the rows of a table's next page
  * (`(基本建设) 出`): short, no sentence, no title — the table goes on across it, and the scrap is
  * kept with the table's notes.
@@ -200,11 +210,14 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
       return;
     }
     const title = matchTableTitle(raw);
+    // `公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`: both lines read as titles; the
+    // second ends the first.
+    const numbered = title && pending.leadIn ? numberedTitleWrapped(pending.leadIn, raw) : undefined;
     if (title) {
-      const whole = titleWrappedFrom(pending.leadIn, title.title);
+      const whole = numbered?.title ?? titleWrappedFrom(pending.leadIn, title.title);
       // The line above was the title's first line, not prose: a page's repeated title continues it.
       if (whole !== title.title) pending.proseSinceTable = pending.proseBeforeLeadIn;
-      pending.title = { title: whole, number: title.number ?? pending.number, at: at };
+      pending.title = { title: whole, number: numbered?.number ?? title.number ?? pending.number, at: at };
       pending.leadIn = undefined;
       pending.number = undefined;
       pending.unit = unitFromStatement(text);

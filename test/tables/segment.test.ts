@@ -50,6 +50,15 @@ describe('segmentTables', () => {
     );
     expect(found[0]?.rows).toHaveLength(4);
   });
+  it('reads a numbered title wrapped after its number (公开 09 表：… / 支出预算表) as one', () => {
+    const [t] = tables(
+      '公开 09 表：一般公共预算“三公”经费、会议费、培训费\n支出预算表\n单位：万元\n合计⇥因公出国（境）费\n1,384.74⇥100.00',
+    );
+    expect(t).toMatchObject({
+      title: '一般公共预算“三公”经费、会议费、培训费支出预算表',
+      number: '公开09表',
+    });
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
