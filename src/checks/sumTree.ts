@@ -104,10 +104,11 @@ function forestsFrom(search: Search, at: number, remaining: bigint): Ends {
   const key = `${at}|${remaining}`;
   const known = search.memo.get(key);
   if (known) return known;
+  // Every (row, remainder) tried counts, found or not: the memo, not only the readings, is bounded.
+  step(search);
   const ends = new Map<number, Forest>();
   const add = (end: number, forest: Forest) => {
-    search.steps++;
-    if (search.steps > MAX_STEPS) throw new SearchTooLong();
+    step(search);
     if (!ends.has(end)) ends.set(end, forest);
   };
   const value = search.values[at]!;
@@ -125,6 +126,11 @@ function forestsFrom(search: Search, at: number, remaining: bigint): Ends {
   if (closeEnough) add(at, null);
   search.memo.set(key, ends);
   return ends;
+}
+
+function step(search: Search): void {
+  search.steps++;
+  if (search.steps > MAX_STEPS) throw new SearchTooLong();
 }
 
 class SearchTooLong extends Error {}
