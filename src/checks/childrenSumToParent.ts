@@ -108,35 +108,43 @@ function ordinalLevel(label: string): 1 | 2 | 0 {
   return 0;
 }
 
-/** `一、政府预算拨款` = `1. 一般公共预算拨款` + `2. …`; skipped when unnumbered rows sit in between. */
+/**
+ * `一、政府预算拨款` = `1. 一般公共预算拨款` + `2. …`, column by column: a side printing several label
+ * groups (功能 | 部门经济 | 政府经济) numbers each its own way. Skipped in a column where unnumbered
+ * rows sit in between.
+ */
 function ordinalChecks(input: CheckInput, rows: readonly AmountRow[]): Check[] {
   return rows.flatMap((parent, i) => {
     if (ordinalLevel(parent.label) !== 1) return [];
-    const children: AmountRow[] = [];
-    let unnumbered = false;
-    for (const row of rows.slice(i + 1)) {
-      if (row.side !== parent.side || row.isTotal) break;
-      const level = ordinalLevel(row.label);
-      if (level === 1) break;
-      if (level === 0) {
-        unnumbered = true;
-        break;
+    return [...parent.cells].flatMap(([column, total]) => {
+      const children: AmountRow[] = [];
+      let unnumbered = false;
+      for (const row of rows.slice(i + 1)) {
+        if (row.side !== parent.side || row.isTotal) break;
+        if (!row.cells.has(column)) continue;
+        const level = ordinalLevel(row.label);
+        if (level === 1) break;
+        if (level === 0) {
+          unnumbered = true;
+          break;
+        }
+        children.push(row);
       }
-      children.push(row);
-    }
-    if (children.length === 0) return [];
-    if (unnumbered) {
-      return [...parent.cells].map(([column, total]) =>
-        skip(
-          input.documentId,
-          CHECK,
-          scopeFor(parent)(column),
-          'the rows below are not numbered: their level is not printed',
-          total,
-        ),
-      );
-    }
-    return rowAgainstRows(input.documentId, CHECK, parent, children, scopeFor(parent));
+      if (children.length === 0) return [];
+      const scope = scopeFor(parent)(column);
+      if (unnumbered)
+        return [
+          skip(
+            input.documentId,
+            CHECK,
+            scope,
+            'the rows below are not numbered: their level is not printed',
+            total,
+          ),
+        ];
+      const inColumn = { ...parent, cells: new Map([[column, total]]) };
+      return rowAgainstRows(input.documentId, CHECK, inColumn, children, scopeFor(parent));
+    });
   });
 }
 

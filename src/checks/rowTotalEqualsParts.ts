@@ -172,12 +172,15 @@ function printedTopLevel(total: AmountRow, others: readonly AmountRow[]): readon
   // below their category (`其中：…`) are parts of it, not of the total.
   const threePublic = others.filter((r) => THREE_PUBLIC_CATEGORY.test(labelKey(r.label)));
   if (threePublic.length >= 2 && threePublic.length < others.length) return threePublic;
+  const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
+  const numberedAbove = numbered.filter((r) => r.rowIndex < total.rowIndex);
+  // A side numbered 一、部门预算 › 1、… 15、: its top rows are the parts, whatever names the rows
+  // under them bear (`12、债务还本支出` is no class name, yet a part of 一、).
+  if (total.side !== '' && numberedAbove.length > 0) return numberedAbove;
   // Economic categories without codes: the 类 rows (工资福利支出 …) add up to the total.
   const classes = others.filter((r) => economicClassOf(r.label) !== undefined);
   if (classes.length > 0 && classes.length < others.length) return classes;
-  const numbered = others.filter((r) => /^[一二三四五六七八九十]+、/u.test(r.label));
-  if (numbered.length > 0)
-    return total.side === '' ? numbered : numbered.filter((r) => r.rowIndex < total.rowIndex);
+  if (numbered.length > 0) return total.side === '' ? numbered : numberedAbove;
   return undefined;
 }
 

@@ -56,3 +56,28 @@ describe('children_sum_to_parent by economic class name', () => {
     expect(checks.filter((c) => c.scope.includes('对个人和家庭的补助') && c.status === 'fail')).toEqual([]);
   });
 });
+
+describe('children_sum_to_parent by printed numbering', () => {
+  it('reads each label group of a side by its own numbering, column by column', async () => {
+    const side = (otherExpense: string) => [
+      '收支总表',
+      '单位：元',
+      '收入⇥⇥支出⇥⇥⇥',
+      '项目⇥预算数⇥部门预算支出经济科目⇥预算数⇥政府预算支出经济分类科目⇥预算数',
+      '一、部门预算⇥300.00⇥一、部门预算⇥300.00⇥一、部门预算⇥300.00',
+      '⇥⇥1、人员经费和公用经费支出⇥100.00⇥1、机关工资福利支出⇥100.00',
+      '⇥⇥(1)工资福利支出⇥100.00⇥2、机关商品和服务支出⇥150.00',
+      `⇥⇥2、专项业务经费支出⇥200.00⇥15、其他支出⇥${otherExpense}`,
+      '本年收入合计⇥300.00⇥本年支出合计⇥300.00⇥本年支出合计⇥300.00',
+    ];
+    const checks = await parentChecks(side('50.00'));
+    const government = checks.filter((c) => c.scope.includes('一、部门预算 / 政府预算支出经济分类科目'));
+    expect(government.map((c) => c.status)).toEqual(['pass']);
+    // The 部门 group numbers three levels deep (1、 above (1)): its level is not printed, skipped.
+    expect(checks.find((c) => c.scope.includes('一、部门预算 / 部门预算支出经济科目'))?.status).toBe('skip');
+    const short = await parentChecks(side('0.00'));
+    expect(short.filter((c) => c.status === 'fail').map((c) => c.scope)).toEqual([
+      '收支总表 / 支出 / 一、部门预算 / 政府预算支出经济分类科目 / 预算数',
+    ]);
+  });
+});
