@@ -139,7 +139,8 @@ function titleWrappedFrom(above: string | undefined, title: string): string {
 function numberedTitleWrapped(above: string, line: string): ReturnType<typeof matchTableTitle> {
   if (/[。；;]/u.test(above) || matchTableTitle(above)) return undefined;
   const joined = matchTableTitle(`${above}${line}`);
-  return joined?.number ? joined : undefined;
+  // A 表 number (`公开09表`), not a section's ordinal (`二、表格部分`).
+  return joined?.number?.includes('表') ? joined : undefined;
 }
 
 /**

@@ -58,6 +58,9 @@ describe('segmentTables', () => {
       title: '一般公共预算“三公”经费、会议费、培训费支出预算表',
       number: '公开09表',
     });
+    // A section heading above a table's number and title is no part of the title.
+    const [u] = tables('二、表格部分\n表1\n收支总表\n单位：万元\n项目⇥预算数\n合计⇥1.00');
+    expect(u).toMatchObject({ title: '收支总表', number: '表1' });
   });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
