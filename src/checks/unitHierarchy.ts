@@ -66,9 +66,11 @@ export function blockHeads(rows: readonly AmountRow[]): AmountRow[] {
 
 /** A unit code printed before the unit's name (`114 / 西安市人民政府办公厅`, `114001 / …`). */
 export function unitCodeOf(row: AmountRow): string | undefined {
-  if (isCoded(row)) return undefined;
   const m = /^(\d{3,})(?: \/ |$)/u.exec(row.label);
   if (!m || readSubjectCode(m[1]!)) return undefined;
+  // A row with a subject code of its own is a unit only under a unit's six digits (Xi'an 表12
+  // prints the function code on every row, 253003 西安市城建档案馆 included).
+  if (isCoded(row) && m[1]!.length < 6) return undefined;
   return m[1];
 }
 

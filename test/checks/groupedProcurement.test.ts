@@ -50,3 +50,36 @@ describe('a procurement table grouped by fund, unit and purchase', () => {
     expect((await failed('6,100,000.00')).length).toBeGreaterThan(0);
   });
 });
+
+describe('a procurement table grouped by unit code under function codes', () => {
+  it('takes the six-digit unit codes as the units, every row printing its function code', async () => {
+    const text = (archive: string) =>
+      [
+        '部门综合预算政府采购（资产配置、购买服务）预算表',
+        '单位：元',
+        '科目编码⇥⇥⇥单位编码⇥采购项目⇥采购目录⇥预算金额',
+        '类⇥款⇥项⇥⇥⇥⇥',
+        '合计⇥⇥⇥⇥⇥⇥1,090,000.00',
+        '201⇥26⇥04⇥253003⇥某市城建档案馆⇥⇥650,000.00',
+        `201⇥26⇥04⇥⇥办公设备购置⇥A0601办公家具⇥${archive}`,
+        '201⇥26⇥04⇥⇥综合管理费⇥C1204物业管理服务⇥300,000.00',
+        '205⇥08⇥03⇥253001⇥某市住房和城乡建设局⇥⇥240,000.00',
+        '205⇥08⇥03⇥⇥会议培训经费⇥C99其他服务⇥240,000.00',
+        '205⇥08⇥03⇥253008⇥某市城乡建设干部学校⇥⇥200,000.00',
+        '205⇥08⇥03⇥⇥城建系统教育培训⇥C081401印刷服务⇥200,000.00',
+      ]
+        .join('\n')
+        .replace(/⇥/g, '\t');
+    const checks = async (archive: string) =>
+      (
+        await extractDocument(new TextEncoder().encode(text(archive)), {
+          documentId: 'units',
+          sourceFile: 'units.txt',
+        })
+      ).checks.filter((c) => c.check === 'row_total_equals_parts');
+    const good = await checks('350,000.00');
+    expect(good.find((c) => c.scope.includes('合计 / 预算金额'))?.scope).toContain('Σ 3 rows');
+    expect(good.filter((c) => c.status === 'fail')).toEqual([]);
+    expect((await checks('360,000.00')).filter((c) => c.status === 'fail').length).toBeGreaterThan(0);
+  });
+});
