@@ -1,6 +1,7 @@
 import type { Check } from '../../schemas/check.ts';
 import { labelKey } from '../normalize/cellText.ts';
 import { compareDecimals } from '../normalize/decimal.ts';
+import { isOrganisationName } from '../normalize/organisation.ts';
 import { readSubjectCode } from '../normalize/subjectCode.ts';
 import { rowAgainstRows } from './emit.ts';
 import { type AmountRow, amountOf, type CheckInput, rowName, tableName } from './model.ts';
@@ -68,9 +69,9 @@ export function blockHeads(rows: readonly AmountRow[]): AmountRow[] {
 export function unitCodeOf(row: AmountRow): string | undefined {
   const m = /^(\d{3,})(?: \/ |$)/u.exec(row.label);
   if (!m || readSubjectCode(m[1]!)) return undefined;
-  // A row with a subject code of its own is a unit only under a unit's six digits (Xi'an 表12
-  // prints the function code on every row, 253003 西安市城建档案馆 included).
-  if (isCoded(row) && m[1]!.length < 6) return undefined;
+  // A row with a subject code of its own is a unit only when the code names an organisation
+  // (Xi'an 表12 prints the function code on every row, `253003 / 西安市城建档案馆` included).
+  if (isCoded(row) && !isOrganisationName(row.label.split(' / ').slice(1).join(''))) return undefined;
   return m[1];
 }
 
@@ -105,9 +106,14 @@ export function unitCodeChecks(input: CheckInput, rows: readonly AmountRow[]): C
   if (!unitCodeRoots(rows)) return [];
   const coded = rows.filter((r) => unitCodeOf(r) !== undefined);
   const codes = coded.map((r) => unitCodeOf(r)!);
-  return coded.flatMap((parent) => {
+  return coded.flatMap((parent, k) => {
     const code = unitCodeOf(parent)!;
-    const children = coded.filter(
+    // A table grouped by function code prints `241` and its `241001`… once per group: the sub-units
+    // are those that follow, up to the next coded row outside the unit.
+    const after = coded.slice(k + 1);
+    const outside = after.findIndex((r) => !unitCodeOf(r)!.startsWith(code) || unitCodeOf(r) === code);
+    const block = outside < 0 ? after : after.slice(0, outside);
+    const children = block.filter(
       (r) => r.side === parent.side && unitCodeParentOf(unitCodeOf(r)!, codes) === code,
     );
     if (children.length === 0) return [];

@@ -85,3 +85,31 @@ describe('a procurement table grouped by unit code under function codes', () => 
     expect((await checks('360,000.00')).filter((c) => c.status === 'fail').length).toBeGreaterThan(0);
   });
 });
+
+describe('a procurement table printing the department and its units once per function code', () => {
+  it('adds each group’s units to that group’s department row only', async () => {
+    const text = [
+      '政府采购（资产配置、购买服务）预算表',
+      '单位：元',
+      '科目编码⇥⇥⇥单位编码⇥采购项目⇥采购目录⇥预算金额',
+      '类⇥款⇥项⇥⇥⇥⇥',
+      '合计⇥⇥⇥⇥⇥⇥2,245,000.00',
+      '208⇥02⇥07⇥241⇥某市民政局⇥⇥1,795,000.00',
+      '208⇥02⇥07⇥241001⇥某市民政局⇥⇥1,795,000.00',
+      '208⇥02⇥07⇥⇥道路路牌设置及维护⇥B99其他建筑工程⇥815,000.00',
+      '208⇥02⇥07⇥⇥道路路牌维修补设⇥B99其他建筑工程⇥980,000.00',
+      '208⇥02⇥08⇥241⇥某市民政局⇥⇥450,000.00',
+      '208⇥02⇥08⇥241001⇥某市民政局⇥⇥450,000.00',
+      '208⇥02⇥08⇥⇥社区服务信息网络平台运行经费⇥C0206运行维护服务⇥450,000.00',
+    ]
+      .join('\n')
+      .replace(/⇥/g, '\t');
+    const doc = await extractDocument(new TextEncoder().encode(text), {
+      documentId: 'groups',
+      sourceFile: 'groups.txt',
+    });
+    const sums = doc.checks.filter((c) => c.check === 'row_total_equals_parts');
+    expect(sums.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(sums.filter((c) => c.scope.includes('Σ its units')).length).toBe(2);
+  });
+});
