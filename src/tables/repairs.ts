@@ -1,6 +1,7 @@
 import type { Cell } from '../model.ts';
 import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText } from '../normalize/cellText.ts';
+import { isOrganisationName } from '../normalize/organisation.ts';
 import type { ColumnRole } from './columns.ts';
 import type { RawRow } from './rawTable.ts';
 
@@ -120,6 +121,14 @@ export function mergeWrappedFragments(body: readonly RawRow[], roles: readonly C
 const ORDINAL_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/u;
 
 /**
+ * A whole organisation's name on a row of its own (`广州血液中心` above its projects) heads the rows
+ * below it; the tail of a wrapped name is shorter (`管理局`, `服务中心`).
+ */
+function unitHeading(piece: string): boolean {
+  return [...piece].length >= 5 && isOrganisationName(piece);
+}
+
+/**
  * A long 科目名称 wrapped by the converter onto a row of its own below its amounts
  * (`2130705 | 对村民委员会和村党 | 820.73` then ` | 支部的补助 | `): the piece is joined to the label above.
  * Only a short piece alone in a label column, under a full-width label (the wrap happened because
@@ -143,7 +152,8 @@ export function mergeWrappedLabelPieces(body: readonly RawRow[], roles: readonly
       !/\d/.test(piece) &&
       !ORDINAL_START.test(piece) &&
       !/^(?:合计|总计|小计|其中)/.test(piece) &&
-      !/[。；;]$/.test(above);
+      !/[。；;]$/.test(above) &&
+      !unitHeading(piece);
     if (!isPiece || !previous || column === undefined) {
       out.push(row);
       continue;
