@@ -35,8 +35,19 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     /** List every gold line item missed and every extra one. */
     verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+const USAGE = `usage: npm run eval:real -- DIR… [--cache DIR] [--dump DUMPDIR] [--baseline FILE] [--gold DIR]
+                              [--write-baseline] [--json] [--verbose]
+  DIR…              real files to run yusuan over (an incremental cache keeps what did not change)
+  --cache DIR       where the run's dump is kept (default .scratch/eval-real/<name>)
+  --dump DUMPDIR    report on an existing dump instead of running
+  --write-baseline  record the totals as the baseline of this set
+  --json            the report as JSON on stdout
+  --verbose         every gold line item missed or extra
+Exits 1 when a gated total is worse than the baseline; 0 with "skipped" when DIR does not exist.`;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -92,8 +103,12 @@ function gate(current: ReturnType<typeof baselineEntry>, name: string): number {
 }
 
 async function main(): Promise<number> {
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (positionals.length === 0 && !values.dump) {
-    say('usage: npm run eval:real -- DIR… [--dump DUMPDIR] [--baseline FILE] [--write-baseline] [--json]');
+    say(USAGE);
     return 2;
   }
   const name = positionals.length > 0 ? inputSetName(positionals) : basename(resolve(values.dump!));
