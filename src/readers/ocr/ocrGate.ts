@@ -1,3 +1,5 @@
+import { collectGarbage } from './collectGarbage.ts';
+
 /**
  * How many pages are read by OCR at the same time in the whole process. A page's text detection
  * alone needs about 450 MiB while it runs (PP-OCR's DB network on a 2048-pixel page), so two
@@ -107,12 +109,17 @@ export function useOcrGate(next: OcrGate): void {
   gate = next;
 }
 
-/** Runs `read` holding an OCR slot. */
+/**
+ * Runs `read` holding an OCR slot. The thread's garbage is collected as it takes the slot and as
+ * it gives it back (collectGarbage.ts): the page about to be read finds the memory other pages left.
+ */
 export async function withOcrSlot<T>(read: () => Promise<T>): Promise<T> {
   const release = await gate.acquire();
   try {
+    collectGarbage();
     return await read();
   } finally {
+    collectGarbage();
     release();
   }
 }
