@@ -8,11 +8,14 @@ import { readFileSync } from 'node:fs';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf } from '../src/pipeline/findInputs.ts';
 import { DEFAULT_OCR_ENGINE, isOcrEngineName, shutdownOcr } from '../src/readers/ocr/engine.ts';
+import { localOcrGate, useOcrGate } from '../src/readers/ocr/ocrGate.ts';
 
 const workers = Number(process.argv[2] ?? '1');
 const scan = process.argv[3] ?? 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
 const engine = process.argv[4] ?? DEFAULT_OCR_ENGINE;
 if (!isOcrEngineName(engine)) throw new Error(`no OCR engine "${engine}"`);
+// As many pages at once as workers (`--ocr-concurrency`): the row measures what N workers buy.
+useOcrGate(localOcrGate(workers));
 const t0 = process.hrtime.bigint();
 const doc = await extractDocument(
   readFileSync(scan),

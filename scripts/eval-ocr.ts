@@ -49,6 +49,7 @@ import {
   sharedOcrEngine,
   shutdownOcr,
 } from '../src/readers/ocr/engine.ts';
+import { type GreyImage, toPng } from '../src/readers/ocr/raster.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -90,19 +91,20 @@ if (values.cache !== undefined) {
   const engine = (await sharedOcrEngine(workers, ocrEngine)) as Mutable<OcrEngine>;
   const prefix = ocrEngine === 'tesseract' ? '' : ocrEngine;
   const cached =
-    <A extends unknown[]>(kind: string, read: (png: Buffer, ...rest: A) => Promise<OcrLine[]>) =>
-    async (png: Buffer, ...rest: A): Promise<OcrLine[]> => {
-      const hash = createHash('sha256').update(png).digest('hex');
+    <A extends unknown[]>(kind: string, read: (image: GreyImage, ...rest: A) => Promise<OcrLine[]>) =>
+    async (image: GreyImage, ...rest: A): Promise<OcrLine[]> => {
+      // Keyed by the image as PNG, as when the engines were given PNG: a cache filled then stays good.
+      const hash = createHash('sha256').update(toPng(image)).digest('hex');
       const file = join(dir, `${[prefix, kind, ...rest, hash].filter(Boolean).join('-')}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OcrLine[];
-      const lines = await read(png, ...rest);
+      const lines = await read(image, ...rest);
       writeFileSync(file, JSON.stringify(lines));
       return lines;
     };
   // The pipeline asks the same shared engine, so wrapping its methods is enough. The page reading
   // keeps the old file names (the hash alone), so a cache filled before stays good.
   const page = cached('', engine.recognize.bind(engine));
-  engine.recognize = (png) => page(png);
+  engine.recognize = (image) => page(image);
   engine.recognizeCell = cached('cell', engine.recognizeCell.bind(engine));
   engine.recognizeChineseLine = cached('zh', engine.recognizeChineseLine.bind(engine));
 }

@@ -6,7 +6,9 @@ import type { CanonicalDocument } from '../../schemas/document.ts';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import type { InputFile } from '../pipeline/findInputs.ts';
 import { hashFile } from '../readers/hashFile.ts';
+import { DEFAULT_OCR_CONCURRENCY } from '../readers/ocr/ocrGate.ts';
 import { EMPTY_SHA256, type InputLimits } from '../readers/readInputFile.ts';
+import { ocrWorkersPerFile } from './ocrShare.ts';
 import { ExtractPool } from './workerPool.ts';
 
 /**
@@ -24,6 +26,8 @@ export interface IsolatedExtractOptions {
   readonly ocrPageMs?: number;
   readonly memoryMb: number;
   readonly concurrency?: number;
+  /** Pages read by OCR at once over all files (default DEFAULT_OCR_CONCURRENCY). */
+  readonly ocrConcurrency?: number;
   readonly onDocument?: (doc: CanonicalDocument, done: number, total: number) => void;
   /** A page of a file went to OCR. */
   readonly onOcrPage?: (file: string, page: number, pages: number) => void;
@@ -34,16 +38,20 @@ export async function extractIsolated(
   options: IsolatedExtractOptions,
 ): Promise<CanonicalDocument[]> {
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), inputs.length));
+  const ocrConcurrency = options.ocrConcurrency ?? DEFAULT_OCR_CONCURRENCY;
   const pool = new ExtractPool({
     size,
+    ocrConcurrency,
     timeoutMs: options.timeoutMs,
     memoryMb: options.memoryMb,
     ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
   });
   const queue = new PQueue({ concurrency: size });
   const scratch = await mkdtemp(join(tmpdir(), 'yusuan-extract-'));
-  // One file alone may use every OCR worker; several share the cores through the pool.
-  const extract = size > 1 ? { ocrWorkers: 1, ...options.extract } : options.extract;
+  const extract = {
+    ocrWorkers: ocrWorkersPerFile(availableParallelism(), size, ocrConcurrency),
+    ...options.extract,
+  };
   const results: CanonicalDocument[] = new Array(inputs.length);
   let done = 0;
   try {

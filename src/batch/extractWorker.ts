@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { type ExtractOptions, extractDocument, failedDocument } from '../pipeline/extractDocument.ts';
 import { shutdownOcr } from '../readers/ocr/engine.ts';
+import { type ReleaseSlot, useOcrGate } from '../readers/ocr/ocrGate.ts';
 import { type InputLimits, readInputFile } from '../readers/readInputFile.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
 import { documentJson } from '../writers/writeDump.ts';
@@ -36,6 +37,19 @@ export interface ExtractProgress {
   readonly pages: number;
 }
 
+/**
+ * A page asks the pool for one of the process's OCR slots, and gives it back once read: the pool
+ * holds the count for all its threads (ocrGate.ts).
+ */
+export interface OcrSlotMessage {
+  readonly ocrSlot: 'acquire' | 'release';
+}
+
+/** The pool's answer to an `acquire`, one per request, in the order asked. */
+export interface OcrSlotGranted {
+  readonly ocrSlotGranted: true;
+}
+
 function heapMb(): number {
   const heap = getHeapStatistics();
   return Math.round((heap.total_heap_size + heap.external_memory) / 2 ** 20);
@@ -43,7 +57,20 @@ function heapMb(): number {
 
 const port = parentPort;
 if (port) {
-  port.on('message', async (task: ExtractTask | 'shutdown') => {
+  const granted: (() => void)[] = [];
+  const release: ReleaseSlot = () => port.postMessage({ ocrSlot: 'release' } satisfies OcrSlotMessage);
+  useOcrGate({
+    acquire: () =>
+      new Promise<ReleaseSlot>((resolve) => {
+        granted.push(() => resolve(release));
+        port.postMessage({ ocrSlot: 'acquire' } satisfies OcrSlotMessage);
+      }),
+  });
+  port.on('message', async (task: ExtractTask | OcrSlotGranted | 'shutdown') => {
+    if (typeof task === 'object' && 'ocrSlotGranted' in task) {
+      granted.shift()?.();
+      return;
+    }
     if (task === 'shutdown') {
       await shutdownOcr();
       port.close();

@@ -8,6 +8,7 @@ import { VERDICTS, type Verdict } from '../checks/verdict.ts';
 import { type ExtractOptions, failedDocument } from '../pipeline/extractDocument.ts';
 import { findInputs, type InputFile } from '../pipeline/findInputs.ts';
 import { hashFile } from '../readers/hashFile.ts';
+import { DEFAULT_OCR_CONCURRENCY } from '../readers/ocr/ocrGate.ts';
 import { DEFAULT_MAX_FILE_BYTES, type InputLimits } from '../readers/readInputFile.ts';
 import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
 import { writeFileAtomic } from '../writers/atomicWrite.ts';
@@ -17,6 +18,7 @@ import { withCompanionEntries } from './companionEntries.ts';
 import { sameDuplicates, splitDuplicates, withoutDuplicates } from './duplicates.ts';
 import { missingInputs, STATE_DIR, shardClash } from './guard.ts';
 import { type HashedInput, type Manifest, parseManifest, planRun, serializeManifest } from './manifest.ts';
+import { ocrWorkersPerFile } from './ocrShare.ts';
 import { publishDumpAndDatabase } from './publish.ts';
 import { inShard, type Shard } from './shard.ts';
 import { type DocumentSummary, summarize } from './summary.ts';
@@ -42,6 +44,8 @@ export interface BatchOptions {
   readonly memoryMb?: number;
   /** When a worker thread is replaced by a fresh one (default: the pool's). */
   readonly recycle?: RecyclePolicy;
+  /** Pages read by OCR at once over the run (default DEFAULT_OCR_CONCURRENCY). */
+  readonly ocrConcurrency?: number;
   readonly force?: boolean;
   readonly shard?: Shard;
   readonly bom?: boolean;
@@ -195,8 +199,11 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const extracted: DocumentSummary[] = [];
   if (toExtract.length > 0) {
     const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), toExtract.length));
+    const ocrConcurrency = options.ocrConcurrency ?? DEFAULT_OCR_CONCURRENCY;
+    const ocrWorkers = ocrWorkersPerFile(availableParallelism(), size, ocrConcurrency);
     const pool = new ExtractPool({
       size,
+      ocrConcurrency,
       timeoutMs: options.timeoutMs ?? 300_000,
       memoryMb: options.memoryMb ?? 4096,
       ...(options.ocrPageMs !== undefined ? { ocrPageMs: options.ocrPageMs } : {}),
@@ -211,8 +218,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
         toExtract.map((input) =>
           queue.add(async () => {
             const cachePath = join(cacheDir, `${input.documentId}.json`);
-            // Threads get at most one OCR worker each: the pool already fills the cores.
-            const extract = { ocrWorkers: 1, ...options.extract };
+            const extract = { ocrWorkers, ...options.extract };
             const answer = await pool.run(
               {
                 path: input.path,

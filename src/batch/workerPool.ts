@@ -1,5 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { ExtractAnswer, ExtractProgress, ExtractTask } from './extractWorker.ts';
+import { DEFAULT_OCR_CONCURRENCY, SlotQueue } from '../readers/ocr/ocrGate.ts';
+import type {
+  ExtractAnswer,
+  ExtractProgress,
+  ExtractTask,
+  OcrSlotGranted,
+  OcrSlotMessage,
+} from './extractWorker.ts';
 
 /**
  * A fixed set of worker threads that extract one file each at a time, so CPU-bound parsing runs
@@ -19,6 +26,8 @@ export interface PoolOptions {
   readonly memoryMb: number;
   /** When a thread is replaced by a fresh one after a file (default DEFAULT_RECYCLE). */
   readonly recycle?: RecyclePolicy;
+  /** Pages read by OCR at the same time over all threads (default DEFAULT_OCR_CONCURRENCY). */
+  readonly ocrConcurrency?: number;
 }
 
 /**
@@ -58,14 +67,21 @@ export function fileTimeLimitMs(baseMs: number, ocrPageMs: number, ocrPages: num
   return baseMs + ocrPageMs * ocrPages;
 }
 
-function timeoutMessage(path: string, baseMs: number, ocrPageMs: number, ocrPages: number): string {
+function timeoutMessage(
+  path: string,
+  baseMs: number,
+  ocrPageMs: number,
+  ocrPages: number,
+  waitedMs: number,
+): string {
   const s = (ms: number) => Math.round(ms / 100) / 10;
   const total = s(fileTimeLimitMs(baseMs, ocrPageMs, ocrPages));
   const why =
     ocrPages === 0
       ? '(--timeout)'
       : `(--timeout ${s(baseMs)} s + ${ocrPages} page(s) to OCR × --ocr-page-timeout ${s(ocrPageMs)} s)`;
-  return `${path}: extraction stopped after the ${total} s time limit per file ${why}`;
+  const waited = waitedMs > 0 ? `, not counting ${s(waitedMs)} s waiting for another file's OCR` : '';
+  return `${path}: extraction stopped after the ${total} s time limit per file ${why}${waited}`;
 }
 
 export class ExtractPool {
@@ -74,8 +90,11 @@ export class ExtractPool {
   private readonly filesDone = new WeakMap<Worker, number>();
   /** Threads started so far (tests and the bench read it). */
   spawned = 0;
+  private readonly ocrSlots: SlotQueue<Worker>;
 
-  constructor(private readonly options: PoolOptions) {}
+  constructor(private readonly options: PoolOptions) {
+    this.ocrSlots = new SlotQueue(options.ocrConcurrency ?? DEFAULT_OCR_CONCURRENCY);
+  }
 
   private spawn(): Worker {
     const worker = new Worker(this.options.entry ?? ENTRY, {
@@ -112,6 +131,22 @@ export class ExtractPool {
     void worker.terminate();
   }
 
+  /** An OCR slot message of the worker's file; `changed` runs once the worker's slots change. */
+  private ocrSlotMessage(worker: Worker, message: OcrSlotMessage, changed: () => void): void {
+    if (message.ocrSlot === 'release') this.ocrSlots.release(worker);
+    else
+      this.ocrSlots.request(worker, () => {
+        worker.postMessage({ ocrSlotGranted: true } satisfies OcrSlotGranted);
+        changed();
+      });
+    changed();
+  }
+
+  /** Waiting for an OCR slot with none held: another file's OCR, not this file's work. */
+  private waitsForOcr(worker: Worker): boolean {
+    return this.ocrSlots.heldBy(worker) === 0 && this.ocrSlots.queuedFor(worker) > 0;
+  }
+
   /**
    * Runs one task; callers keep at most `size` tasks in flight (the batch runner's queue does).
    * Each page the worker sends to OCR extends the task's limit and is passed to `onProgress`.
@@ -123,6 +158,9 @@ export class ExtractPool {
     const ocrPageMs = this.options.ocrPageMs ?? DEFAULT_OCR_PAGE_TIMEOUT_S * 1000;
     const started = performance.now();
     let ocrPages = 0;
+    // The file's clock stops while it waits for an OCR slot (waitsForOcr).
+    let waitedMs = 0;
+    let waitingSince: number | undefined;
     return new Promise<PoolAnswer>((resolve) => {
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
@@ -133,6 +171,7 @@ export class ExtractPool {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
+        this.ocrSlots.drop(worker);
         if (healthy && this.keeps(worker, answer)) {
           worker.unref();
           this.idle.push(worker);
@@ -144,15 +183,32 @@ export class ExtractPool {
       };
       const onTimeout = () =>
         finish(
-          { ok: false, reason: 'timeout', message: timeoutMessage(task.path, baseMs, ocrPageMs, ocrPages) },
+          {
+            ok: false,
+            reason: 'timeout',
+            message: timeoutMessage(task.path, baseMs, ocrPageMs, ocrPages, waitedMs),
+          },
           false,
         );
       const arm = () => {
         clearTimeout(timer);
-        const left = started + fileTimeLimitMs(baseMs, ocrPageMs, ocrPages) - performance.now();
+        if (waitingSince !== undefined || settled) return;
+        const left = started + waitedMs + fileTimeLimitMs(baseMs, ocrPageMs, ocrPages) - performance.now();
         timer = setTimeout(onTimeout, Math.max(0, left));
       };
-      const onMessage = (message: ExtractAnswer | ExtractProgress) => {
+      const slotsChanged = () => {
+        const waiting = this.waitsForOcr(worker);
+        if (waiting && waitingSince === undefined) {
+          waitingSince = performance.now();
+          clearTimeout(timer);
+        } else if (!waiting && waitingSince !== undefined) {
+          waitedMs += performance.now() - waitingSince;
+          waitingSince = undefined;
+          arm();
+        }
+      };
+      const onMessage = (message: ExtractAnswer | ExtractProgress | OcrSlotMessage) => {
+        if ('ocrSlot' in message) return this.ocrSlotMessage(worker, message, slotsChanged);
         if (!('ocrPage' in message)) return finish(message, true);
         ocrPages++;
         arm();
@@ -186,6 +242,7 @@ export class ExtractPool {
 
   async close(): Promise<void> {
     const workers = [...this.all];
+    for (const worker of workers) this.ocrSlots.drop(worker);
     this.all.clear();
     this.idle.length = 0;
     await Promise.all(workers.map((w) => w.terminate()));

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CanonicalDocument } from '../../schemas/document.ts';
 import { splitDuplicates } from '../batch/duplicates.ts';
 import { extractIsolated } from '../batch/extractIsolated.ts';
 import { holdsRunDump } from '../batch/guard.ts';
+import { ocrWorkersPerFile } from '../batch/ocrShare.ts';
 import { hashInputs } from '../batch/runBatch.ts';
 import { withCompanionChecks } from '../checks/companionProse.ts';
 import { judge, passesStrict } from '../checks/verdict.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../pipeline/findInputs.ts';
 import { runExtract } from '../pipeline/runExtract.ts';
+import { localOcrGate, useOcrGate } from '../readers/ocr/ocrGate.ts';
 import { writeDump } from '../writers/writeDump.ts';
 import { documentLine, summaryLine } from './format.ts';
 import { EXTRACT_OPTIONS, extractOptionsOf, positiveNumber, USAGE } from './options.ts';
@@ -37,7 +40,7 @@ export async function extract(args: string[]): Promise<number> {
       process.stderr.write(`${wrong}\n`);
       return 2;
     }
-  const options = extractOptions as ExtractOptions & { maxFileBytes: number };
+  const options = extractOptions as ExtractOptions & { maxFileBytes: number; ocrConcurrency: number };
   if (holdsRunDump(values.out)) {
     process.stderr.write(
       `yusuan extract: ${values.out} holds a dump of \`yusuan run\` (${values.out}/.yusuan/); extract would leave its manifest stale. Use \`yusuan run\` or another --out\n`,
@@ -70,9 +73,10 @@ export async function extract(args: string[]): Promise<number> {
     progress?.tick(++done, doc.status === 'failed');
   };
   const extracted = values['in-process']
-    ? await runExtract(unique, { ...options, onDocument })
+    ? await extractInProcess(unique, { ...options, onDocument })
     : await extractIsolated(unique, {
         extract: options,
+        ocrConcurrency: options.ocrConcurrency,
         limits: { maxFileBytes: options.maxFileBytes },
         timeoutMs: (timeout as number) * 1000,
         ocrPageMs: (ocrPageTimeout as number) * 1000,
@@ -129,4 +133,14 @@ function jsonSummary(docs: readonly CanonicalDocument[]) {
       checks: { pass: count('pass'), fail: count('fail'), skip: count('skip') },
     };
   });
+}
+
+/** Files read in this thread, one after another: OCR pages pass through a gate of this thread. */
+function extractInProcess(
+  inputs: Parameters<typeof runExtract>[0],
+  options: Parameters<typeof runExtract>[1] & { readonly ocrConcurrency: number },
+) {
+  useOcrGate(localOcrGate(options.ocrConcurrency));
+  const ocrWorkers = ocrWorkersPerFile(availableParallelism(), 1, options.ocrConcurrency);
+  return runExtract(inputs, { ocrWorkers, ...options });
 }

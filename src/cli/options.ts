@@ -2,6 +2,7 @@ import { layoutFamilies } from '../../extractors/index.ts';
 import { DEFAULT_OCR_PAGE_TIMEOUT_S } from '../batch/workerPool.ts';
 import type { ExtractOptions } from '../pipeline/extractDocument.ts';
 import { DEFAULT_OCR_ENGINE, isOcrEngineName, OCR_ENGINES } from '../readers/ocr/engine.ts';
+import { DEFAULT_OCR_CONCURRENCY } from '../readers/ocr/ocrGate.ts';
 import { DEFAULT_MAX_PAGES } from '../readers/pdf/pdfReader.ts';
 import { DEFAULT_MAX_FILE_BYTES, MIB } from '../readers/readInputFile.ts';
 import { DEFAULT_MAX_TEXT_BYTES } from '../readers/readSource.ts';
@@ -20,6 +21,7 @@ export const EXTRACT_OPTIONS = {
   'max-text-size': { type: 'string', default: String(DEFAULT_MAX_TEXT_BYTES / MIB) },
   ocr: { type: 'string', default: 'auto' },
   'ocr-workers': { type: 'string' },
+  'ocr-concurrency': { type: 'string', default: String(DEFAULT_OCR_CONCURRENCY) },
   'ocr-engine': { type: 'string', default: DEFAULT_OCR_ENGINE },
   'generic-only': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
@@ -39,6 +41,7 @@ export type ExtractValues = {
   'max-text-size': string;
   ocr: string;
   'ocr-workers'?: string | undefined;
+  'ocr-concurrency'?: string | undefined;
   'ocr-engine'?: string | undefined;
   'generic-only': boolean;
 };
@@ -47,7 +50,7 @@ export type ExtractValues = {
 export function extractOptionsOf(
   command: string,
   values: ExtractValues,
-): (ExtractOptions & { readonly maxFileBytes: number }) | string {
+): (ExtractOptions & { readonly maxFileBytes: number; readonly ocrConcurrency: number }) | string {
   if (values.layout && !layoutFamilies().includes(values.layout))
     return `yusuan ${command}: unknown layout "${values.layout}"; known layouts: ${layoutFamilies().join(', ')}`;
   const maxPages = Number(values['max-pages']);
@@ -66,6 +69,9 @@ export function extractOptionsOf(
   const ocrWorkers = values['ocr-workers'] === undefined ? undefined : Number(values['ocr-workers']);
   if (ocrWorkers !== undefined && (!Number.isInteger(ocrWorkers) || ocrWorkers < 1))
     return `yusuan ${command}: --ocr-workers takes a whole number ≥ 1`;
+  const ocrConcurrency = Number(values['ocr-concurrency'] ?? DEFAULT_OCR_CONCURRENCY);
+  if (!Number.isInteger(ocrConcurrency) || ocrConcurrency < 1)
+    return `yusuan ${command}: --ocr-concurrency takes a whole number ≥ 1, not "${values['ocr-concurrency']}"`;
   const ocrEngine = values['ocr-engine'] ?? DEFAULT_OCR_ENGINE;
   if (!isOcrEngineName(ocrEngine))
     return `yusuan ${command}: --ocr-engine takes ${OCR_ENGINES.join(' or ')}, not "${ocrEngine}"`;
@@ -77,6 +83,7 @@ export function extractOptionsOf(
     maxTextBytes: sizes[1]!,
     ocr,
     ...(ocrWorkers !== undefined ? { ocrWorkers } : {}),
+    ocrConcurrency,
     ocrEngine,
     ...(values.password !== undefined ? { password: values.password } : {}),
   };

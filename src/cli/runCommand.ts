@@ -52,6 +52,7 @@ export async function run(args: string[]): Promise<number> {
     timeoutMs: (timeout as number) * 1000,
     ocrPageMs: (ocrPageTimeout as number) * 1000,
     memoryMb: Math.floor(memory as number),
+    ocrConcurrency: (extractOptions as { ocrConcurrency: number }).ocrConcurrency,
     force: values.force,
     ...(shard && typeof shard !== 'string' ? { shard } : {}),
     bom: values.bom,

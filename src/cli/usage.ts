@@ -28,7 +28,11 @@ options (extract and run):
   --max-text-size MB refuse text inputs larger than this (default 16)
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
-  --ocr-workers N    OCR worker threads (default: one per core)
+  --ocr-workers N    OCR workers per file (default: the cores left to each file,
+                     at most --ocr-concurrency)
+  --ocr-concurrency N
+                     pages read by OCR at the same time over all files (default 1:
+                     a page takes about 0.5 GiB while it is read)
   --ocr-engine NAME  tesseract (tesseract.js) or paddle (PP-OCRv4 on onnxruntime)
                      (default ${ocrEngine})
   --timeout S        time limit per file in seconds, before OCR (default 300)

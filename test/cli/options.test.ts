@@ -24,3 +24,19 @@ describe('--ocr-engine', () => {
     );
   });
 });
+
+describe('--ocr-concurrency', () => {
+  it('is the pages OCR may read at once over the run: one unless told', () => {
+    const two = extractOptionsOf('run', { ...values, 'ocr-concurrency': '2' });
+    expect(typeof two !== 'string' && two.ocrConcurrency).toBe(2);
+    const none = extractOptionsOf('run', values);
+    expect(typeof none !== 'string' && none.ocrConcurrency).toBe(1);
+  });
+
+  it('refuses anything but a whole number ≥ 1', () => {
+    for (const wrong of ['0', '1.5', 'two'])
+      expect(extractOptionsOf('extract', { ...values, 'ocr-concurrency': wrong })).toBe(
+        `yusuan extract: --ocr-concurrency takes a whole number ≥ 1, not "${wrong}"`,
+      );
+  });
+});

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type Tesseract from 'tesseract.js';
+import type { GreyImage } from './raster.ts';
 import { assertLocalLangPath, localLangPath, OCR_LANGUAGES } from './tessdata.ts';
 
 /**
@@ -24,16 +25,20 @@ export interface OcrLine {
   readonly baseline: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
 }
 
+/**
+ * Engines take pixels, not an image file: PP-OCR reads them as they are, and encoding a 300 dpi
+ * page as PNG only to decode it again cost about 180 MiB and half a second a page.
+ */
 export interface OcrEngine {
   readonly workers: number;
-  recognize(png: Buffer): Promise<OcrLine[]>;
+  recognize(image: GreyImage): Promise<OcrLine[]>;
   /** One table cell cut out of a page, read as a single line or a single block of text. */
-  recognizeCell(png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]>;
+  recognizeCell(image: GreyImage, layout: 'line' | 'block'): Promise<OcrLine[]>;
   /**
    * A line cut out of a page, read with the Chinese model alone: with `eng` beside it tesseract
    * glues the 元 after an amount into its digits (`78000元` → `780007T`); chi_sim reads both.
    */
-  recognizeChineseLine(png: Buffer): Promise<OcrLine[]>;
+  recognizeChineseLine(image: GreyImage): Promise<OcrLine[]>;
   terminate(): Promise<void>;
 }
 
@@ -47,7 +52,10 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   const langPath = options.langPath !== undefined ? assertLocalLangPath(options.langPath) : localLangPath();
   const count = Math.max(1, options.workers ?? availableParallelism());
   // Loaded here, not at the top: a run without OCR never pays for tesseract.js.
-  const tesseract = (await import('tesseract.js')).default;
+  const [tesseract, { toPng }] = await Promise.all([
+    import('tesseract.js').then((m) => m.default),
+    import('./raster.ts'),
+  ]);
   const startWorker = async (mode: Tesseract.PSM, languages: readonly string[] = OCR_LANGUAGES) => {
     const worker = await tesseract.createWorker([...languages], tesseract.OEM.LSTM_ONLY, {
       langPath,
@@ -73,25 +81,25 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   // label only as a block), so its jobs run one after another.
   let cellWorker: Promise<Tesseract.Worker> | undefined;
   let cellQueue: Promise<unknown> = Promise.resolve();
-  const recognizeCell = (png: Buffer, layout: 'line' | 'block'): Promise<OcrLine[]> => {
+  const recognizeCell = (image: GreyImage, layout: 'line' | 'block'): Promise<OcrLine[]> => {
     cellWorker ??= startWorker(tesseract.PSM.SINGLE_BLOCK);
     const job = cellQueue.then(async () => {
       const worker = await cellWorker!;
       await worker.setParameters({
         tessedit_pageseg_mode: layout === 'line' ? tesseract.PSM.SINGLE_LINE : tesseract.PSM.SINGLE_BLOCK,
       });
-      const result = await worker.recognize(png, {}, { blocks: true, text: false });
+      const result = await worker.recognize(toPng(image), {}, { blocks: true, text: false });
       return linesOf(result.data.blocks ?? []);
     });
     cellQueue = job.catch(() => undefined);
     return job;
   };
   let chineseWorker: Promise<Tesseract.Worker> | undefined;
-  const recognizeChineseLine = (png: Buffer): Promise<OcrLine[]> => {
+  const recognizeChineseLine = (image: GreyImage): Promise<OcrLine[]> => {
     chineseWorker ??= startWorker(tesseract.PSM.SINGLE_LINE, ['chi_sim']);
     // The cells' queue: re-reads never run beside each other, only beside the page workers.
     const job = cellQueue.then(async () => {
-      const result = await (await chineseWorker!).recognize(png, {}, { blocks: true, text: false });
+      const result = await (await chineseWorker!).recognize(toPng(image), {}, { blocks: true, text: false });
       return linesOf(result.data.blocks ?? []);
     });
     cellQueue = job.catch(() => undefined);
@@ -99,8 +107,8 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   };
   return {
     workers: count,
-    async recognize(png) {
-      const result = await scheduler.addJob('recognize', png, {}, { blocks: true, text: false });
+    async recognize(image) {
+      const result = await scheduler.addJob('recognize', toPng(image), {}, { blocks: true, text: false });
       return linesOf(result.data.blocks ?? []);
     },
     recognizeCell,

@@ -4,7 +4,8 @@ import type { PageContent, Segment, TextItem } from '../pdf/pageContent.ts';
 import { estimateSkew } from './deskew.ts';
 import { despeckle } from './despeckle.ts';
 import type { OcrEngine, OcrLine } from './engine.ts';
-import { type GreyImage, rotate, scaleTo, toPng } from './raster.ts';
+import { withOcrSlot } from './ocrGate.ts';
+import { type GreyImage, rotate, scaleTo } from './raster.ts';
 import { betterReading, cellsWithUnreadInk, cellTextOf, cropCell, withCellText } from './rereadCells.ts';
 import { rereadDoubtfulWords } from './rereadWords.ts';
 import { eraseRules, findRules } from './rules.ts';
@@ -187,16 +188,16 @@ export function preparePage(image: GreyImage): { image: GreyImage; skew: number 
   return { image: Math.abs(skew) >= 0.2 ? rotate(scaled, -skew) : scaled, skew };
 }
 
-export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {
+/** Reads one page holding an OCR slot (ocrGate.ts): the pixel work and recognition alike. */
+export function ocrPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {
+  return withOcrSlot(() => readPage(image, page, engine));
+}
+
+async function readPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {
   const prepared = preparePage(image);
   const rules = findRules(prepared.image);
   const erased = despeckle(eraseRules(prepared.image, rules));
-  const lines = await rereadDoubtfulWords(
-    await engine.recognize(toPng(erased)),
-    erased,
-    rules.vertical,
-    engine,
-  );
+  const lines = await rereadDoubtfulWords(await engine.recognize(erased), erased, rules.vertical, engine);
   const runs = wordsToItems(lines, prepared.image.dpi, rules.vertical);
   const scale = 72 / prepared.image.dpi;
   const content: PageContent = {
@@ -208,9 +209,7 @@ export async function ocrPage(image: GreyImage, page: number, engine: OcrEngine)
   };
   let blocks = withConfidence(pageBlocks(content, page), runs);
   for (const unread of cellsWithUnreadInk(blocks, erased, lines)) {
-    const reading = cellTextOf(
-      await engine.recognizeCell(toPng(cropCell(erased, unread.rect)), unread.layout),
-    );
+    const reading = cellTextOf(await engine.recognizeCell(cropCell(erased, unread.rect), unread.layout));
     const block = blocks[unread.block];
     const cell = block?.kind === 'row' ? block.cells[unread.cell] : undefined;
     if (

@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { type Canvas, createCanvas, loadImage } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 /**
@@ -107,11 +107,22 @@ export async function drawPdfPage(page: PDFPageProxy, dpi: number) {
   return { canvas, context, width, height, viewport };
 }
 
+/**
+ * Gives a canvas's pixels back at once. The canvas library tells V8 nothing of them, so a dropped
+ * 300 dpi canvas (35 MiB) stayed allocated until a collection that its small wrapper never
+ * prompted: a page's canvases added up to hundreds of MiB between collections.
+ */
+function release(canvas: Canvas): void {
+  canvas.width = 1;
+  canvas.height = 1;
+}
+
 export async function renderPdfPage(page: PDFPageProxy, requestedDpi: number): Promise<GreyImage> {
   const size = page.getViewport({ scale: 1 });
   const dpi = boundedDpi(size.width, size.height, requestedDpi);
-  const { context, width, height } = await drawPdfPage(page, dpi);
+  const { canvas, context, width, height } = await drawPdfPage(page, dpi);
   const { data } = context.getImageData(0, 0, width, height);
+  release(canvas);
   return greyImageFromRgba(data, width, height, dpi);
 }
 
@@ -138,6 +149,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
   context.fillRect(0, 0, image.width, image.height);
   context.drawImage(image, 0, 0);
   const { data } = context.getImageData(0, 0, image.width, image.height);
+  release(canvas);
   return greyImageFromRgba(data, image.width, image.height, guessDpi(image.width, image.height));
 }
 
@@ -155,6 +167,8 @@ export function scaleTo(image: GreyImage, dpi: number): GreyImage {
   context.imageSmoothingQuality = 'high';
   context.drawImage(source, 0, 0, width, height);
   const { data } = context.getImageData(0, 0, width, height);
+  release(source);
+  release(target);
   return greyImageFromRgba(data, width, height, dpi);
 }
 
@@ -171,6 +185,8 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
   context.rotate((-degrees * Math.PI) / 180);
   context.drawImage(source, -image.width / 2, -image.height / 2);
   const { data } = context.getImageData(0, 0, image.width, image.height);
+  release(source);
+  release(target);
   return greyImageFromRgba(data, image.width, image.height, image.dpi);
 }
 
@@ -197,5 +213,7 @@ function toImageData(image: GreyImage, withStamp = false) {
 export function toPng(image: GreyImage): Buffer {
   const canvas = createCanvas(image.width, image.height);
   canvas.getContext('2d').putImageData(toImageData(image), 0, 0);
-  return canvas.toBuffer('image/png');
+  const png = canvas.toBuffer('image/png');
+  release(canvas);
+  return png;
 }

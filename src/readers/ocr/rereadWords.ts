@@ -1,7 +1,7 @@
 import { DOUBTFUL_CONFIDENCE } from '../../model.ts';
 import type { Segment } from '../pdf/pageContent.ts';
 import type { OcrEngine, OcrLine, OcrWord } from './engine.ts';
-import { type GreyImage, toPng } from './raster.ts';
+import type { GreyImage } from './raster.ts';
 import { clearlySurer, cropCell, type PixelRect } from './rereadCells.ts';
 
 /**
@@ -92,7 +92,7 @@ export async function rereadDoubtfulWords(
   const replaced = new Map<string, OcrWord[]>();
   for (const doubt of doubtfulWords(lines, image, verticalRules)) {
     const before = lines[doubt.line]!.words[doubt.word]!;
-    const reading = await engine.recognizeChineseLine(toPng(cropCell(image, doubt.rect, margin)));
+    const reading = await engine.recognizeChineseLine(cropCell(image, doubt.rect, margin));
     const words = placedRereading(before, reading, doubt.rect, margin);
     if (words) replaced.set(`${doubt.line}:${doubt.word}`, words);
   }
