@@ -132,6 +132,13 @@ function titleWrappedFrom(above: string | undefined, title: string): string {
   return `${above}${title}`;
 }
 
+/** A line of a character or two that makes the line above a title (`…支出预算` / `表`). */
+function titleTail(above: string | undefined, line: string): ReturnType<typeof matchTableTitle> {
+  if (!above || [...line].length > 2 || /[。；;：:]/u.test(above)) return undefined;
+  // The tail stands for the title; the line above joins it as a wrapped title's first line does.
+  return matchTableTitle(`${above}${line}`) ? { title: line, number: undefined } : undefined;
+}
+
 /**
  * `公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`: a numbered title wrapped after its
  * number, the first line no title by itself (it does not end as one), the two lines one.
@@ -210,9 +217,9 @@ export function segmentTables(blocks: readonly Block[]): RawTable[] {
       pending.number = number;
       return;
     }
-    const title = matchTableTitle(raw);
-    // `公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`: both lines read as titles; the
-    // second ends the first.
+    // `“三公”经费、会议费、培训费支出预算` / `表`: a title's last character wrapped onto a line of its own.
+    const title = matchTableTitle(raw) ?? titleTail(pending.leadIn, text);
+    // `公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`: the second line ends the first.
     const numbered = title && pending.leadIn ? numberedTitleWrapped(pending.leadIn, raw) : undefined;
     if (title) {
       const whole = numbered?.title ?? titleWrappedFrom(pending.leadIn, title.title);

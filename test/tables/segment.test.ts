@@ -62,6 +62,12 @@ describe('segmentTables', () => {
     const [u] = tables('二、表格部分\n表1\n收支总表\n单位：万元\n项目⇥预算数\n合计⇥1.00');
     expect(u).toMatchObject({ title: '收支总表', number: '表1' });
   });
+  it('takes a title whose last character wrapped onto a line of its own (…支出预算 / 表)', () => {
+    const [t] = tables(
+      '“三公”经费、会议费、培训费支出预算\n表\n部门：某办公厅 单位：万元\n合计⇥培训费\n2,542.60⇥403.75',
+    );
+    expect(t?.title).toBe('“三公”经费、会议费、培训费支出预算表');
+  });
   it('ignores titles that belong to a table of contents', () => {
     const found = tables(
       '- (一) 收支总表\n- (二) 收入总表\n\n# 一、文字部分\n\n正文。\n\n项目⇥预算数\n合计⇥1',
