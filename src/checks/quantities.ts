@@ -202,17 +202,10 @@ export function locate(input: CheckInput, name: QuantityName): Located | undefin
       return fiscalExpense(input, name === 'fiscal_expense_basic' ? '基本支出' : '项目支出');
     case 'general_basic_total':
       return columnValue(input, 'general_budget_basic_expense', (l) => leaf(l) === '合计', '合计');
-    // A 政府性基金收支表 printed as two sides (Xi'an) totals its expense as 本年支出合计.
     case 'gov_fund_total':
-      return (
-        columnValue(input, 'gov_fund_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计') ??
-        thisYearExpense(input, 'gov_fund_expense')
-      );
+      return fundTableTotal(input, 'gov_fund_expense');
     case 'state_capital_total':
-      return (
-        columnValue(input, 'state_capital_expense', (l) => leaf(l) === '合计' || isTopTotal(l), '合计') ??
-        thisYearExpense(input, 'state_capital_expense')
-      );
+      return fundTableTotal(input, 'state_capital_expense');
     case 'three_public_total':
       return columnValue(input, 'three_public_expense', isTopTotal, '合计');
     case 'three_public_abroad':
@@ -254,6 +247,14 @@ function fiscalExpense(input: CheckInput, leafLabel: '基本支出' | '项目支
   };
   if (!nothingElse('gov_fund_total') || !nothingElse('state_capital_total')) return undefined;
   return locate(input, leafLabel === '基本支出' ? 'general_expense_basic' : 'general_expense_project');
+}
+
+/** A fund's expense table's total: its 合计, or its 本年支出合计 when printed as two sides (Xi'an). */
+function fundTableTotal(input: CheckInput, kind: TableKind): Located | undefined {
+  return (
+    columnValue(input, kind, (l) => leaf(l) === '合计' || isTopTotal(l), '合计') ??
+    thisYearExpense(input, kind)
+  );
 }
 
 /**

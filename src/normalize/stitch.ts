@@ -1,7 +1,7 @@
+import { alignedToColumns } from '../tables/alignColumns.ts';
 import { isBodyRow } from '../tables/header.ts';
 import type { RawRow, RawTable } from '../tables/rawTable.ts';
 import { titleKey } from '../tables/tableKinds.ts';
-import { alignedToColumns } from './alignColumns.ts';
 import { labelKey } from './cellText.ts';
 
 /**
@@ -95,5 +95,5 @@ export function stitchPageSplitTables(tables: readonly RawTable[]): RawTable[] {
   }
   // Rows of a page whose grid has fewer columns (a continuation read in one go, or stitched) are
   // placed in the table's columns by their geometry.
-  return out.map((table) => ({ ...table, rows: alignedToColumns(table.rows, table.rows) }));
+  return out.map((table) => ({ ...table, rows: alignedToColumns(table.rows) }));
 }

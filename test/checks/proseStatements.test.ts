@@ -3,6 +3,15 @@ import { type CompanionKey, checkedAgainstReport, pairNarratives } from '../../s
 import { readProseStatements } from '../../src/checks/proseStatements.ts';
 import { extractDocument } from '../../src/pipeline/extractDocument.ts';
 
+/** The prose checks of a text document of TAB-separated lines (⇥ stands for TAB). */
+async function proseChecksOf(lines: readonly string[]) {
+  const doc = await extractDocument(new TextEncoder().encode(lines.join('\n').replace(/⇥/g, '\t')), {
+    documentId: 'prose',
+    sourceFile: 'prose.txt',
+  });
+  return doc.checks.filter((c) => c.check === 'prose_matches_table');
+}
+
 const on = (page: number, ...texts: string[]) => texts.map((text) => ({ text, page }));
 
 describe('readProseStatements', () => {
@@ -104,26 +113,17 @@ describe('what a narrative figure is about', () => {
 });
 
 describe('a narrative figure cut to fewer places', () => {
-  const report = (stated: string) =>
-    [
-      '2022年某市审计局部门预算',
-      `2022年本部门预算收入${stated}万元。`,
-      '收支总表',
-      '单位：元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      '一、财政拨款⇥943864999.96⇥一、一般公共服务支出⇥943864999.96',
-      '收入总计⇥943864999.96⇥支出总计⇥943864999.96',
-    ]
-      .join('\n')
-      .replace(/⇥/g, '\t');
-  const status = async (stated: string) => {
-    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
-      documentId: 'cut',
-      sourceFile: 'cut.txt',
-    });
-    return doc.checks.filter((c) => c.check === 'prose_matches_table').map((c) => c.status);
-  };
+  const report = (stated: string) => [
+    '2022年某市审计局部门预算',
+    `2022年本部门预算收入${stated}万元。`,
+    '收支总表',
+    '单位：元',
+    '收入⇥⇥支出⇥',
+    '项目⇥预算数⇥项目⇥预算数',
+    '一、财政拨款⇥943864999.96⇥一、一般公共服务支出⇥943864999.96',
+    '收入总计⇥943864999.96⇥支出总计⇥943864999.96',
+  ];
+  const status = async (stated: string) => (await proseChecksOf(report(stated))).map((c) => c.status);
 
   it('agrees with the table whether rounded or cut, and with nothing else', async () => {
     expect(await status('94,386.50')).toEqual(['pass']);
@@ -133,28 +133,19 @@ describe('a narrative figure cut to fewer places', () => {
 });
 
 describe('the department’s stated expense under the template’s two conventions', () => {
-  const report = (stated: string) =>
-    [
-      '2022年某市工业和信息化局部门预算',
-      `2022年本部门预算支出${stated}万元。`,
-      '收支总表',
-      '单位：万元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      '一、财政拨款⇥105590.77⇥一、资源勘探工业信息等支出⇥105590.77',
-      '本年收入合计⇥105590.77⇥本年支出合计⇥105590.77',
-      '上年实户资金余额⇥355.70⇥结转下年⇥355.70',
-      '收入总计⇥105946.47⇥支出总计⇥105946.47',
-    ]
-      .join('\n')
-      .replace(/⇥/g, '\t');
-  const checks = async (stated: string) => {
-    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
-      documentId: 'conventions',
-      sourceFile: 'conventions.txt',
-    });
-    return doc.checks.filter((c) => c.check === 'prose_matches_table');
-  };
+  const report = (stated: string) => [
+    '2022年某市工业和信息化局部门预算',
+    `2022年本部门预算支出${stated}万元。`,
+    '收支总表',
+    '单位：万元',
+    '收入⇥⇥支出⇥',
+    '项目⇥预算数⇥项目⇥预算数',
+    '一、财政拨款⇥105590.77⇥一、资源勘探工业信息等支出⇥105590.77',
+    '本年收入合计⇥105590.77⇥本年支出合计⇥105590.77',
+    '上年实户资金余额⇥355.70⇥结转下年⇥355.70',
+    '收入总计⇥105946.47⇥支出总计⇥105946.47',
+  ];
+  const checks = (stated: string) => proseChecksOf(report(stated));
 
   it('is the 支出总计, or the 本年支出合计 (named), and nothing else', async () => {
     expect((await checks('105946.47')).map((c) => c.status)).toEqual(['pass']);
@@ -230,27 +221,18 @@ describe('checkedAgainstReport', () => {
 });
 
 describe('a unit’s figure stated in its own section', () => {
-  const report = (stated: string) =>
-    [
-      '2026年某市人力资源和社会保障局部门预算',
-      '十三、某市社会保险基金管理局龙华分局',
-      `某市社会保险基金管理局龙华分局部门预算收入${stated}万元，包括在职人员经费2,781.70万元。`,
-      '收入总表',
-      '单位：万元',
-      '单位名称⇥收入总计⇥一般公共预算拨款⇥其他收入',
-      '合计⇥20000.00⇥18000.00⇥2000.00',
-      '某市人力资源和社会保障局⇥14872.09⇥13476.10⇥1395.99',
-      '某市社会保险基金管理局龙华分局⇥5127.91⇥4523.90⇥604.01',
-    ]
-      .join('\n')
-      .replace(/⇥/g, '\t');
-  const checks = async (stated: string) => {
-    const doc = await extractDocument(new TextEncoder().encode(report(stated)), {
-      documentId: 'unit',
-      sourceFile: 'unit.txt',
-    });
-    return doc.checks.filter((c) => c.check === 'prose_matches_table');
-  };
+  const report = (stated: string) => [
+    '2026年某市人力资源和社会保障局部门预算',
+    '十三、某市社会保险基金管理局龙华分局',
+    `某市社会保险基金管理局龙华分局部门预算收入${stated}万元，包括在职人员经费2,781.70万元。`,
+    '收入总表',
+    '单位：万元',
+    '单位名称⇥收入总计⇥一般公共预算拨款⇥其他收入',
+    '合计⇥20000.00⇥18000.00⇥2000.00',
+    '某市人力资源和社会保障局⇥14872.09⇥13476.10⇥1395.99',
+    '某市社会保险基金管理局龙华分局⇥5127.91⇥4523.90⇥604.01',
+  ];
+  const checks = (stated: string) => proseChecksOf(report(stated));
 
   it('is checked against the unit’s row, not the department’s total', async () => {
     const right = await checks('5,127.91');

@@ -1,3 +1,5 @@
+import { median } from '../../normalize/median.ts';
+
 /**
  * A table continued on the next page often has no rule above its first row there (Xi'an 表5 p. 28:
  * the column rules start where the page's first row starts): the first row stands outside every
@@ -9,11 +11,6 @@
 const MIN_OVERHANG = 4;
 /** …and most of them, so a lone stray stroke opens no row. */
 const MIN_SHARE = 0.75;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * The horizontal grid lines `ys` (sorted) with an edge added at the top and at the bottom where

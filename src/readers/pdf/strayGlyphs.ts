@@ -1,3 +1,4 @@
+import { median } from '../../normalize/median.ts';
 import type { TextItem } from './pageContent.ts';
 
 /**
@@ -14,14 +15,9 @@ const STRAY_SIZE_SHARE = 0.6;
 /** Runs longer than this are text, whatever their size. */
 const STRAY_MAX_CHARS = 2;
 
-function medianSize(items: readonly TextItem[]): number {
-  const sizes = items.map((item) => item.size).sort((a, b) => a - b);
-  return sizes[Math.floor(sizes.length / 2)] ?? 0;
-}
-
 export function withoutStrayGlyphs(items: readonly TextItem[]): readonly TextItem[] {
-  const median = medianSize(items);
+  const middle = median(items.map((item) => item.size));
   const stray = (item: TextItem) =>
-    item.size < median * STRAY_SIZE_SHARE && [...item.text.trim()].length <= STRAY_MAX_CHARS;
+    item.size < middle * STRAY_SIZE_SHARE && [...item.text.trim()].length <= STRAY_MAX_CHARS;
   return items.some(stray) ? items.filter((item) => !stray(item)) : items;
 }

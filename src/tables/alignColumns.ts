@@ -1,5 +1,6 @@
 import type { Cell } from '../model.ts';
-import type { RawRow } from '../tables/rawTable.ts';
+import { median } from '../normalize/median.ts';
+import type { RawRow } from './rawTable.ts';
 
 /**
  * A continuation page whose rows span fewer grid columns than the table's (the 合计 row alone on
@@ -15,11 +16,6 @@ const EDGE_SLACK = 3;
 interface Column {
   readonly x0: number;
   readonly x1: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** The table's columns, from the rows that fill every column with a box. */
@@ -49,7 +45,8 @@ function aligned(row: RawRow, columns: readonly Column[]): RawRow {
   return { ...row, cells };
 }
 
-export function alignedToColumns(table: readonly RawRow[], continuation: readonly RawRow[]): RawRow[] {
-  const columns = columnsOf(table);
-  return columns ? continuation.map((row) => aligned(row, columns)) : [...continuation];
+/** The table's rows, those narrower than its columns placed in them. */
+export function alignedToColumns(rows: readonly RawRow[]): RawRow[] {
+  const columns = columnsOf(rows);
+  return columns ? rows.map((row) => aligned(row, columns)) : [...rows];
 }
