@@ -1,12 +1,14 @@
 import type { InferenceSession } from 'onnxruntime-node';
 import { DetectionService, Image, type OrtModule } from 'paddleocr';
 import type { GreyImage } from '../raster.ts';
+import { inStrips } from './strips.ts';
 import type { LineBox } from './words.ts';
 
 /**
  * PP-OCRv4 text detection: the DB model's probability map and the box extraction of the
  * `paddleocr` package (PaddleOCR's DBPostProcess in TypeScript: contours, box score, unclip).
- * Pages are deskewed before OCR, so a line is its box's axis-aligned extent.
+ * Pages are deskewed before OCR, so a line is its box's axis-aligned extent. The network runs
+ * over the page in strips (strips.ts), which bounds its memory.
  */
 
 /**
@@ -42,7 +44,8 @@ export async function detectLines(
   image: GreyImage,
 ): Promise<LineBox[]> {
   // The package types onnxruntime's module loosely (a buffer-only `create`); detection uses run alone.
-  const service = new DetectionService(ort as unknown as OrtModule, session as never, OPTIONS);
+  const strips = inStrips(ort, session);
+  const service = new DetectionService(ort as unknown as OrtModule, strips as never, OPTIONS);
   const boxes = await service.run(rgbOf(image));
   return boxes.map((b) => ({
     x0: Math.max(0, Math.round(b.x)),
