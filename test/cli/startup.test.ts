@@ -57,4 +57,60 @@ describe('CLI start-up', () => {
     const { stdout } = await run(process.execPath, ['bin/yusuan.js', '--version']);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  describe.runIf(process.platform === 'linux')('one malloc arena for the commands that read files', () => {
+    // A module preloaded in every process and thread started: it says what MALLOC_ARENA_MAX its
+    // process was given. The processes are told apart by pid (threads share their process's).
+    const SAY = `data:text/javascript,${encodeURIComponent("process._rawDebug('arenas=' + process.env.MALLOC_ARENA_MAX + ' pid=' + process.pid)")}`;
+    const env = (value?: string) => {
+      const { MALLOC_ARENA_MAX: _, ...rest } = process.env;
+      return value === undefined ? rest : { ...rest, MALLOC_ARENA_MAX: value };
+    };
+    /** Each process's MALLOC_ARENA_MAX, in the order the processes started. */
+    const processes = (stderr: string) => {
+      const byPid = new Map<string, string>();
+      for (const [, value, pid] of stderr.matchAll(/^arenas=(\S+) pid=(\d+)$/gm))
+        byPid.set(pid!, `arenas=${value}`);
+      return [...byPid.values()];
+    };
+    const extract = (out: string) => ['extract', '--quiet', 'seeds/004_15f2cd45d2b48077.txt', '--out', out];
+
+    it('extract starts itself again with MALLOC_ARENA_MAX=1', async () => {
+      const { stderr } = await run(
+        process.execPath,
+        ['--import', SAY, 'bin/yusuan.js', ...extract(tempDir('arena'))],
+        {
+          env: env(),
+        },
+      );
+      expect(processes(stderr)).toEqual(['arenas=undefined', 'arenas=1']);
+    });
+
+    it('a value the user set is kept, and --version starts once', async () => {
+      const kept = await run(
+        process.execPath,
+        ['--import', SAY, 'bin/yusuan.js', ...extract(tempDir('arena'))],
+        {
+          env: env('4'),
+        },
+      );
+      expect(processes(kept.stderr)).toEqual(['arenas=4']);
+      const version = await run(process.execPath, ['--import', SAY, 'bin/yusuan.js', '--version'], {
+        env: env(),
+      });
+      expect(processes(version.stderr)).toEqual(['arenas=undefined']);
+    });
+
+    it('the exit code is the run’s', async () => {
+      const missing = ['extract', '--quiet', 'no/such/file.pdf', '--out', tempDir('arena')];
+      const code = async (value?: string) =>
+        run(process.execPath, ['bin/yusuan.js', ...missing], { env: env(value) }).then(
+          () => 0,
+          (error: { code?: number }) => error.code,
+        );
+      const direct = await code('1');
+      expect(direct).not.toBe(0);
+      expect(await code()).toBe(direct);
+    });
+  });
 });
