@@ -49,7 +49,7 @@ export async function extractIsolated(
   const queue = new PQueue({ concurrency: size });
   const scratch = await mkdtemp(join(tmpdir(), 'yusuan-extract-'));
   const extract = {
-    ocrWorkers: ocrWorkersPerFile(availableParallelism(), size, ocrConcurrency),
+    ocrWorkers: ocrWorkersPerFile(availableParallelism(), size, ocrConcurrency, options.extract.ocrEngine),
     ...options.extract,
   };
   const results: CanonicalDocument[] = new Array(inputs.length);

@@ -200,7 +200,12 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   if (toExtract.length > 0) {
     const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), toExtract.length));
     const ocrConcurrency = options.ocrConcurrency ?? DEFAULT_OCR_CONCURRENCY;
-    const ocrWorkers = ocrWorkersPerFile(availableParallelism(), size, ocrConcurrency);
+    const ocrWorkers = ocrWorkersPerFile(
+      availableParallelism(),
+      size,
+      ocrConcurrency,
+      options.extract.ocrEngine,
+    );
     const pool = new ExtractPool({
       size,
       ocrConcurrency,

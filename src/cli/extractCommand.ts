@@ -141,6 +141,6 @@ function extractInProcess(
   options: Parameters<typeof runExtract>[1] & { readonly ocrConcurrency: number },
 ) {
   useOcrGate(localOcrGate(options.ocrConcurrency));
-  const ocrWorkers = ocrWorkersPerFile(availableParallelism(), 1, options.ocrConcurrency);
+  const ocrWorkers = ocrWorkersPerFile(availableParallelism(), 1, options.ocrConcurrency, options.ocrEngine);
   return runExtract(inputs, { ocrWorkers, ...options });
 }

@@ -28,8 +28,9 @@ options (extract and run):
   --max-text-size MB refuse text inputs larger than this (default 16)
   --ocr MODE         auto: OCR pages without a text layer and images (default);
                      always: OCR every page; never: no OCR
-  --ocr-workers N    OCR workers per file (default: the cores left to each file,
-                     at most --ocr-concurrency)
+  --ocr-workers N    OCR workers per file (default: the cores left to each file;
+                     PP-OCR: threads of the page read, tesseract: at most
+                     --ocr-concurrency)
   --ocr-concurrency N
                      pages read by OCR at the same time over all files (default 1:
                      a page takes about 0.5 GiB while it is read)
