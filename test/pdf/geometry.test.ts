@@ -121,6 +121,64 @@ describe('ruled grids', () => {
     expect(parts[1]!.x0).toBeGreaterThanOrEqual(340);
   });
 
+  describe('a wrapped cell whose last line overflows its fixed-height row', () => {
+    // Xi'an 表12's geometry: 8.5 pt text, 10.5 pt leading, rows 22.5 pt high; a three-line
+    // 采购项目 cell's third line starts at the rule and lies mostly in the row below.
+    const rules = [399, 421.5, 444];
+    const hs = rules.map((y) => h(y, 0, 300));
+    const vs = [v(0, 399, 444), v(100, 399, 444), v(300, 399, 444)];
+    const size = 8.5;
+    const nextRow = [item('1', 10, 435.8, size), item('全额', 110, 435.8, size)];
+
+    it('stays with the cell above', () => {
+      const stack = [
+        item('西安市全民所有自然资源', 110, 406.6, size),
+        item('资产所有权委托代理机制', 110, 417.0, size),
+        item('试点工作', 110, 427.6, size),
+      ];
+      const { tables } = findRuledTables(hs, vs, [item('187', 10, 413.3, size), ...stack, ...nextRow]);
+      const rows = tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+      expect(rows).toEqual([
+        ['187', '西安市全民所有自然资源 资产所有权委托代理机制 试点工作'],
+        ['1', '全额'],
+      ]);
+    });
+
+    it('but a row’s own line set close to its rule stays in its row when the cell above is one line', () => {
+      const above = [item('187', 10, 413.3, size), item('资产所有权', 110, 417.0, size)];
+      const close = item('试点工作', 110, 427.6, size);
+      const { tables } = findRuledTables(hs, vs, [...above, close]);
+      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual(['资产所有权', '试点工作']);
+    });
+
+    it('but a line heading a stack of its own row stays (Xi’an 应急 `职工基本医疗保险缴 / 费`)', () => {
+      const stack = [item('机关事业单位基本养', 110, 406.6, size), item('老保险缴费', 110, 417.0, size)];
+      const own = [item('职工基本医疗保险缴', 110, 427.6, size), item('费', 110, 438.0, size)];
+      const { tables } = findRuledTables(hs, vs, [item('30108', 10, 411.8, size), ...stack, ...own]);
+      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual([
+        '机关事业单位基本养 老保险缴费',
+        '职工基本医疗保险缴 费',
+      ]);
+    });
+
+    it('and so does a line whose baseline it shares with its row’s other cells (`科 / 目` over `类 款`)', () => {
+      const header = [item('科', 10, 406.6, size), item('目', 10, 417.0, size)];
+      const row = [item('类', 10, 427.6, size), item('款', 110, 427.6, size)];
+      const { tables } = findRuledTables(hs, vs, [...header, ...row]);
+      expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+        ['科 目', ''],
+        ['类', '款'],
+      ]);
+    });
+
+    it('and a line that starts well below the rule is the next row’s', () => {
+      const stack = [item('西安市全民所有', 110, 406.6, size), item('资产所有权', 110, 417.0, size)];
+      const below = item('试点工作', 110, 431, size);
+      const { tables } = findRuledTables(hs, vs, [item('187', 10, 413.3, size), ...stack, below]);
+      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual(['西安市全民所有 资产所有权', '试点工作']);
+    });
+  });
+
   it('keeps whole a figure wider than its cell that overflows the rule', () => {
     const wide = item('936647884.33', 300, 50, 9.99, 352);
     expect(splitAcrossRules(wide, [341], [wide]).map((p) => p.text)).toEqual(['936647884.33']);

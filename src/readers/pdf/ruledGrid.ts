@@ -1,6 +1,7 @@
 import { DisjointSet } from './disjointSet.ts';
 import { groupLines, joinItems } from './lines.ts';
 import { edgeSpans, withOpenEdges } from './openEdges.ts';
+import { type Placement, placeOverflowingLines } from './overflowLines.ts';
 import type { Segment, TextItem } from './pageContent.ts';
 
 /**
@@ -197,14 +198,18 @@ export function findRuledTables(
       const inside = item.y > bbox[1] && item.y < bbox[3] + item.size;
       return inside ? splitAcrossRules(item, xs, items) : [item];
     });
+    const placements: Placement[] = [];
     for (const item of pieces) {
       const cx = (item.x0 + item.x1) / 2;
       const cy = item.y - item.size * 0.35;
       if (cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3]) continue;
-      const c = xs.findIndex((x, k) => k < cols && cx >= x && cx <= xs[k + 1]!);
-      const r = ys.findIndex((y, k) => k < rows && cy >= y && cy <= ys[k + 1]!);
-      if (c < 0 || r < 0) continue;
-      const root = find(r * cols + c);
+      const col = xs.findIndex((x, k) => k < cols && cx >= x && cx <= xs[k + 1]!);
+      const row = ys.findIndex((y, k) => k < rows && cy >= y && cy <= ys[k + 1]!);
+      if (col >= 0 && row >= 0) placements.push({ item, row, col });
+    }
+    placeOverflowingLines(placements, ys, (r, c) => find(r * cols + c));
+    for (const { item, row, col } of placements) {
+      const root = find(row * cols + col);
       const items = inCell.get(root);
       if (items) items.push(item);
       else inCell.set(root, [item]);
