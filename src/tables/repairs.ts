@@ -132,7 +132,8 @@ function unitHeading(piece: string): boolean {
  * A long 科目名称 wrapped by the converter onto a row of its own below its amounts
  * (`2130705 | 对村民委员会和村党 | 820.73` then ` | 支部的补助 | `): the piece is joined to the label above.
  * Only a short piece alone in a label column, under a full-width label (the wrap happened because
- * the cell was full), with no ordinal or total word of its own, is taken for one.
+ * the cell was full), with no ordinal or total word of its own, is taken for one; two labels that
+ * each end as budget labels end (`其中：财政拨款资金结转` over `非财政拨款资金结余`) are two rows.
  */
 export function mergeWrappedLabelPieces(body: readonly RawRow[], roles: readonly ColumnRole[]): RawRow[] {
   const out: RawRow[] = [];
@@ -153,6 +154,7 @@ export function mergeWrappedLabelPieces(body: readonly RawRow[], roles: readonly
       !ORDINAL_START.test(piece) &&
       !/^(?:合计|总计|小计|其中)/.test(piece) &&
       !/[。；;]$/.test(above) &&
+      !(LABEL_END.test(above) && LABEL_END.test(piece)) &&
       !unitHeading(piece);
     if (!isPiece || !previous || column === undefined) {
       out.push(row);

@@ -27,4 +27,19 @@ describe('a label piece on a row of its own', () => {
     expect(found).toContain('对村民委员会和村党支部的补助');
     expect(found.some((l) => l.includes('血液中心') && l.includes('经费'))).toBe(false);
   });
+
+  it('is a row of its own when it and the label above each end as a budget label ends', async () => {
+    const found = await labels([
+      '收支总表',
+      '单位：万元',
+      '项目⇥预算数',
+      '本年收入合计⇥3,643.37',
+      '上年结转⇥11.61',
+      '其中：财政拨款资金结转⇥11.61',
+      '非财政拨款资金结余⇥',
+      '收入总计⇥3,654.98',
+    ]);
+    expect(found).toContain('其中：财政拨款资金结转');
+    expect(found.some((l) => l.includes('结转非财政'))).toBe(false);
+  });
 });
