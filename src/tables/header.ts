@@ -1,5 +1,6 @@
 import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText, cleanLabel, labelKey } from '../normalize/cellText.ts';
+import { completeClippedHeading } from '../normalize/clippedHeaders.ts';
 import { rowKey } from '../normalize/stitch.ts';
 import { splitCodedLabel } from '../normalize/subjectCode.ts';
 import type { RawRow } from './rawTable.ts';
@@ -111,7 +112,7 @@ export function headerPaths(header: readonly RawRow[], width: number): string[][
     owner.push([]);
     labels.push([]);
     for (let c = 0; c < width; c++) {
-      const text = cleanLabel(row.cells[c]?.raw ?? '');
+      const text = completeClippedHeading(cleanLabel(row.cells[c]?.raw ?? ''));
       if (text !== '') {
         owner[r]![c] = c;
         labels[r]![c] = text;
