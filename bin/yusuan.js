@@ -27,10 +27,9 @@ if (
     stdio: 'inherit',
     env: { ...process.env, MALLOC_ARENA_MAX: '1' },
   });
-  // Ctrl-C reaches both processes from the terminal: the run stops itself; a signal sent to this
-  // process alone is passed on.
-  process.on('SIGINT', () => undefined);
-  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  // A signal to this process is passed on, and this one waits for the run to end (Ctrl-C reaches
+  // both from the terminal; a second SIGINT to a run that is stopping changes nothing).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
     process.stderr.write(`yusuan: cannot start: ${error.message}\n`);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../tmp.ts';
@@ -112,5 +112,15 @@ describe('CLI start-up', () => {
       expect(direct).not.toBe(0);
       expect(await code()).toBe(direct);
     });
+
+    it('a SIGTERM to the command stops the run it started, and the command ends with it', async () => {
+      const args = ['bin/yusuan.js', 'run', 'test/fixtures/pdf', '--out', tempDir('arena'), '--force'];
+      const child = spawn(process.execPath, args, { env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
+      // The run has started (its progress or first file) before it is told to stop.
+      await new Promise((resolve) => child.stderr.once('data', resolve));
+      const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await ended).toBe(128 + 15);
+    }, 60_000);
   });
 });
