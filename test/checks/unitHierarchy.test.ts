@@ -28,6 +28,12 @@ async function checksOf(lines: readonly string[]) {
 
 const failed = (checks: Awaited<ReturnType<typeof checksOf>>) => checks.filter((c) => c.status === 'fail');
 
+/** The document's cross-table checks whose scope starts with `scope`. */
+async function crossChecks(lines: readonly string[], scope: string) {
+  const doc = await extractLines(lines);
+  return doc.checks.filter((c) => c.check === 'cross_table_total' && c.scope.startsWith(scope));
+}
+
 describe('unit hierarchy in the checks', () => {
   it('a department row that repeats the total is the total’s one part, and its units add up to it', async () => {
     const checks = await checksOf([
@@ -302,25 +308,22 @@ describe('a project table grouped by unit, where a project bears an organisation
 
 describe('one figure printed in tables of other units', () => {
   it('compares the 部门整体绩效目标表 in 万元 with the 收支总表 in 元, exactly in 万元', async () => {
-    const text = (total: string) =>
-      [
-        '收支总表',
-        '单位：元',
-        '收入⇥⇥支出⇥',
-        '项目⇥预算数⇥项目⇥预算数',
-        '一、财政拨款⇥92165133.99⇥一、一般公共服务支出⇥92165133.99',
-        '收入总计⇥92165133.99⇥支出总计⇥92165133.99',
+    const cross = (total: string) =>
+      crossChecks(
+        [
+          '收支总表',
+          '单位：元',
+          '收入⇥⇥支出⇥',
+          '项目⇥预算数⇥项目⇥预算数',
+          '一、财政拨款⇥92165133.99⇥一、一般公共服务支出⇥92165133.99',
+          '收入总计⇥92165133.99⇥支出总计⇥92165133.99',
+          '部门整体绩效目标表',
+          '单位：万元',
+          '部门名称⇥某市人民政府办公厅',
+          `预算总额⇥${total}`,
+        ],
         '部门整体绩效目标表',
-        '单位：万元',
-        '部门名称⇥某市人民政府办公厅',
-        `预算总额⇥${total}`,
-      ].join('\n');
-    const cross = async (total: string) => {
-      const doc = await extractLines(text(total));
-      return doc.checks.filter(
-        (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
       );
-    };
     expect((await cross('9216.51')).map((c) => c.status)).toEqual(['pass']);
     expect((await cross('9261.51')).map((c) => c.status)).toEqual(['fail']);
   });
@@ -542,26 +545,24 @@ describe('rows labelled with years', () => {
 });
 
 describe('the 部门整体绩效目标表 total under the template’s two conventions', () => {
-  const cross = async (total: string) => {
-    const text = [
-      '收支总表',
-      '单位：万元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      '一、财政拨款⇥227358.37⇥一、城乡社区支出⇥227123.37',
-      '本年收入合计⇥227358.37⇥本年支出合计⇥227123.37',
-      '⇥⇥结转下年⇥235.00',
-      '收入总计⇥227358.37⇥支出总计⇥227358.37',
+  const cross = (total: string) =>
+    crossChecks(
+      [
+        '收支总表',
+        '单位：万元',
+        '收入⇥⇥支出⇥',
+        '项目⇥预算数⇥项目⇥预算数',
+        '一、财政拨款⇥227358.37⇥一、城乡社区支出⇥227123.37',
+        '本年收入合计⇥227358.37⇥本年支出合计⇥227123.37',
+        '⇥⇥结转下年⇥235.00',
+        '收入总计⇥227358.37⇥支出总计⇥227358.37',
+        '部门整体绩效目标表',
+        '单位：万元',
+        '部门名称⇥某市住房和建设局',
+        `预算总额⇥${total}`,
+      ],
       '部门整体绩效目标表',
-      '单位：万元',
-      '部门名称⇥某市住房和建设局',
-      `预算总额⇥${total}`,
-    ].join('\n');
-    const doc = await extractLines(text);
-    return doc.checks.filter(
-      (c) => c.check === 'cross_table_total' && c.scope.startsWith('部门整体绩效目标表'),
     );
-  };
 
   it('equals 支出总计 (Beijing) or 本年支出合计 (Xi’an), and neither otherwise', async () => {
     expect((await cross('227358.37')).map((c) => c.status)).toEqual(['pass']);
@@ -578,26 +579,24 @@ describe('the 部门整体绩效目标表 total under the template’s two conve
 });
 
 describe('the 支出总表 total under the template’s two conventions', () => {
-  const cross = async (total: string) => {
-    const text = [
-      '收支总表',
-      '单位：万元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      '一、财政拨款⇥3643.37⇥一、灾害防治及应急管理支出⇥3643.37',
-      '本年收入合计⇥3643.37⇥本年支出合计⇥3643.37',
-      '上年结转⇥52.54⇥结转下年⇥52.54',
-      '收入总计⇥3695.91⇥支出总计⇥3695.91',
-      '支出总表',
-      '单位：万元',
-      '科目名称⇥合计⇥基本支出⇥项目支出',
-      `合计⇥${total}⇥2022.39⇥${total === '3643.37' ? '1620.98' : '1673.52'}`,
-    ].join('\n');
-    const doc = await extractLines(text);
-    return doc.checks.filter(
-      (c) => c.check === 'cross_table_total' && c.scope.startsWith('收支总表 本年支出合计'),
+  const cross = (total: string) =>
+    crossChecks(
+      [
+        '收支总表',
+        '单位：万元',
+        '收入⇥⇥支出⇥',
+        '项目⇥预算数⇥项目⇥预算数',
+        '一、财政拨款⇥3643.37⇥一、灾害防治及应急管理支出⇥3643.37',
+        '本年收入合计⇥3643.37⇥本年支出合计⇥3643.37',
+        '上年结转⇥52.54⇥结转下年⇥52.54',
+        '收入总计⇥3695.91⇥支出总计⇥3695.91',
+        '支出总表',
+        '单位：万元',
+        '科目名称⇥合计⇥基本支出⇥项目支出',
+        `合计⇥${total}⇥2022.39⇥${total === '3643.37' ? '1620.98' : '1673.52'}`,
+      ],
+      '收支总表 本年支出合计',
     );
-  };
 
   it('equals 本年支出合计, or 支出总计 where the table counts what is carried over (Xi’an 2019)', async () => {
     expect((await cross('3643.37')).map((c) => c.status)).toEqual(['pass']);
@@ -638,32 +637,29 @@ describe('a project table grouped by 预算管理类型', () => {
 });
 
 describe('the 财政拨款收支总表 against the fund tables', () => {
-  const doc = (carried: string, fund: string) =>
-    extractLines([
-      '财政拨款收支总表',
-      '单位：元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      '一般公共预算拨款⇥3000.00⇥一般公共服务支出⇥3100.00',
-      `政府性基金拨款⇥${fund}⇥城乡社区支出⇥${fund}`,
-      `本年收入合计⇥${(3000 + Number(fund)).toFixed(2)}⇥本年支出合计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
-      `上年结转⇥${carried}⇥结转下年⇥`,
-      `收入总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}⇥支出总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
-      '一般公共预算支出表',
-      '单位：元',
-      '科目名称⇥合计',
-      '合计⇥3000.00',
-      '政府性基金收支表',
-      '单位：元',
-      '收入⇥⇥支出⇥',
-      '项目⇥预算数⇥项目⇥预算数',
-      `一、政府性基金拨款⇥${fund}⇥一、城乡社区支出⇥${fund}`,
-      `本年收入合计⇥${fund}⇥本年支出合计⇥${fund}`,
-    ]);
-  const fiscal = async (carried: string, fund: string) =>
-    (await doc(carried, fund)).checks.filter(
-      (c) => c.check === 'cross_table_total' && c.scope.startsWith('财政拨款收支总表 本年支出合计'),
-    );
+  const lines = (carried: string, fund: string) => [
+    '财政拨款收支总表',
+    '单位：元',
+    '收入⇥⇥支出⇥',
+    '项目⇥预算数⇥项目⇥预算数',
+    '一般公共预算拨款⇥3000.00⇥一般公共服务支出⇥3100.00',
+    `政府性基金拨款⇥${fund}⇥城乡社区支出⇥${fund}`,
+    `本年收入合计⇥${(3000 + Number(fund)).toFixed(2)}⇥本年支出合计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
+    `上年结转⇥${carried}⇥结转下年⇥`,
+    `收入总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}⇥支出总计⇥${(3000 + Number(fund) + Number(carried)).toFixed(2)}`,
+    '一般公共预算支出表',
+    '单位：元',
+    '科目名称⇥合计',
+    '合计⇥3000.00',
+    '政府性基金收支表',
+    '单位：元',
+    '收入⇥⇥支出⇥',
+    '项目⇥预算数⇥项目⇥预算数',
+    `一、政府性基金拨款⇥${fund}⇥一、城乡社区支出⇥${fund}`,
+    `本年收入合计⇥${fund}⇥本年支出合计⇥${fund}`,
+  ];
+  const fiscal = (carried: string, fund: string) =>
+    crossChecks(lines(carried, fund), '财政拨款收支总表 本年支出合计');
 
   it('reads a two-sided 政府性基金收支表’s total from its 本年支出合计', async () => {
     const checks = await fiscal('0.00', '500.00');
