@@ -129,6 +129,11 @@ describe('ruled grids', () => {
     const vs = [v(0, 399, 444), v(100, 399, 444), v(300, 399, 444)];
     const size = 8.5;
     const nextRow = [item('1', 10, 435.8, size), item('全额', 110, 435.8, size)];
+    /** Each row's cell texts, the items read in this grid. */
+    const rowsOf = (items: TextItem[]) =>
+      findRuledTables(hs, vs, items).tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+    /** The label column of each row. */
+    const labelsOf = (items: TextItem[]) => rowsOf(items).map((cells) => cells[1]);
 
     it('stays with the cell above', () => {
       const stack = [
@@ -136,9 +141,7 @@ describe('ruled grids', () => {
         item('资产所有权委托代理机制', 110, 417.0, size),
         item('试点工作', 110, 427.6, size),
       ];
-      const { tables } = findRuledTables(hs, vs, [item('187', 10, 413.3, size), ...stack, ...nextRow]);
-      const rows = tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
-      expect(rows).toEqual([
+      expect(rowsOf([item('187', 10, 413.3, size), ...stack, ...nextRow])).toEqual([
         ['187', '西安市全民所有自然资源 资产所有权委托代理机制 试点工作'],
         ['1', '全额'],
       ]);
@@ -147,15 +150,13 @@ describe('ruled grids', () => {
     it('but a row’s own line set close to its rule stays in its row when the cell above is one line', () => {
       const above = [item('187', 10, 413.3, size), item('资产所有权', 110, 417.0, size)];
       const close = item('试点工作', 110, 427.6, size);
-      const { tables } = findRuledTables(hs, vs, [...above, close]);
-      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual(['资产所有权', '试点工作']);
+      expect(labelsOf([...above, close])).toEqual(['资产所有权', '试点工作']);
     });
 
     it('but a line heading a stack of its own row stays (Xi’an 应急 `职工基本医疗保险缴 / 费`)', () => {
       const stack = [item('机关事业单位基本养', 110, 406.6, size), item('老保险缴费', 110, 417.0, size)];
       const own = [item('职工基本医疗保险缴', 110, 427.6, size), item('费', 110, 438.0, size)];
-      const { tables } = findRuledTables(hs, vs, [item('30108', 10, 411.8, size), ...stack, ...own]);
-      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual([
+      expect(labelsOf([item('30108', 10, 411.8, size), ...stack, ...own])).toEqual([
         '机关事业单位基本养 老保险缴费',
         '职工基本医疗保险缴 费',
       ]);
@@ -164,8 +165,7 @@ describe('ruled grids', () => {
     it('and so does a line whose baseline it shares with its row’s other cells (`科 / 目` over `类 款`)', () => {
       const header = [item('科', 10, 406.6, size), item('目', 10, 417.0, size)];
       const row = [item('类', 10, 427.6, size), item('款', 110, 427.6, size)];
-      const { tables } = findRuledTables(hs, vs, [...header, ...row]);
-      expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      expect(rowsOf([...header, ...row])).toEqual([
         ['科 目', ''],
         ['类', '款'],
       ]);
@@ -174,8 +174,10 @@ describe('ruled grids', () => {
     it('and a line that starts well below the rule is the next row’s', () => {
       const stack = [item('西安市全民所有', 110, 406.6, size), item('资产所有权', 110, 417.0, size)];
       const below = item('试点工作', 110, 431, size);
-      const { tables } = findRuledTables(hs, vs, [item('187', 10, 413.3, size), ...stack, below]);
-      expect(tables[0]!.rows.map((r) => r.cells[1]!.text)).toEqual(['西安市全民所有 资产所有权', '试点工作']);
+      expect(labelsOf([item('187', 10, 413.3, size), ...stack, below])).toEqual([
+        '西安市全民所有 资产所有权',
+        '试点工作',
+      ]);
     });
   });
 
