@@ -90,23 +90,24 @@ if (values.cache !== undefined) {
   mkdirSync(dir, { recursive: true });
   const engine = (await sharedOcrEngine(workers, ocrEngine)) as Mutable<OcrEngine>;
   const prefix = ocrEngine === 'tesseract' ? '' : ocrEngine;
-  const cached =
-    <A extends unknown[]>(kind: string, read: (image: GreyImage, ...rest: A) => Promise<OcrLine[]>) =>
-    async (image: GreyImage, ...rest: A): Promise<OcrLine[]> => {
-      // Keyed by the image as PNG, as when the engines were given PNG: a cache filled then stays good.
-      const hash = createHash('sha256').update(toPng(image)).digest('hex');
-      const file = join(dir, `${[prefix, kind, ...rest, hash].filter(Boolean).join('-')}.json`);
-      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OcrLine[];
-      const lines = await read(image, ...rest);
-      writeFileSync(file, JSON.stringify(lines));
-      return lines;
-    };
-  // The pipeline asks the same shared engine, so wrapping its methods is enough. The page reading
-  // keeps the old file names (the hash alone), so a cache filled before stays good.
-  const page = cached('', engine.recognize.bind(engine));
-  engine.recognize = (image) => page(image);
-  engine.recognizeCell = cached('cell', engine.recognizeCell.bind(engine));
-  engine.recognizeChineseLine = cached('zh', engine.recognizeChineseLine.bind(engine));
+  /** The file one reading is kept in, keyed by the image as PNG (as when engines were given PNG). */
+  const fileOf = (kind: string, image: GreyImage) => {
+    const hash = createHash('sha256').update(toPng(image)).digest('hex');
+    return join(dir, `${[prefix, kind, hash].filter(Boolean).join('-')}.json`);
+  };
+  const cached = async (file: string, read: () => Promise<OcrLine[]>): Promise<OcrLine[]> => {
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OcrLine[];
+    const lines = await read();
+    writeFileSync(file, JSON.stringify(lines));
+    return lines;
+  };
+  // The pipeline asks the same shared engine, so wrapping its two methods is enough. File names are
+  // those of the methods before (a page: the hash alone; a word: `zh`), so a filled cache stays good.
+  const page = engine.recognizePage.bind(engine);
+  const crop = engine.recognizeCrop.bind(engine);
+  engine.recognizePage = (image) => cached(fileOf('', image), () => page(image));
+  engine.recognizeCrop = (image, layout) =>
+    cached(fileOf(layout === 'word' ? 'zh' : `cell-${layout}`, image), () => crop(image, layout));
 }
 
 const exactKey = (r: Readonly<Record<string, unknown>>) => lineItemKey(r, 'none');

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createOcrEngine } from '../../src/readers/ocr/engine.ts';
-import { assertLocalLangPath, localLangPath, packagedModel } from '../../src/readers/ocr/tessdata.ts';
+import { createTesseractEngine } from '../../src/readers/ocr/tesseract/engine.ts';
+import {
+  assertLocalLangPath,
+  localLangPath,
+  packagedModel,
+} from '../../src/readers/ocr/tesseract/tessdata.ts';
 
 describe('OCR models come from node_modules, never from the network', () => {
   it('links the packaged chi_sim and eng models into one local folder', () => {
@@ -16,9 +20,9 @@ describe('OCR models come from node_modules, never from the network', () => {
     expect(() =>
       assertLocalLangPath('https://cdn.jsdelivr.net/npm/@tesseract.js-data/chi_sim/4.0.0'),
     ).toThrow(/local folder/);
-    await expect(createOcrEngine({ langPath: 'https://tessdata.projectnaptha.com/4.0.0' })).rejects.toThrow(
-      /local folder/,
-    );
-    await expect(createOcrEngine({ langPath: 'relative/dir' })).rejects.toThrow(/local folder/);
+    await expect(
+      createTesseractEngine({ langPath: 'https://tessdata.projectnaptha.com/4.0.0' }),
+    ).rejects.toThrow(/local folder/);
+    await expect(createTesseractEngine({ langPath: 'relative/dir' })).rejects.toThrow(/local folder/);
   });
 });

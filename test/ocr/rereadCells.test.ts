@@ -4,11 +4,11 @@ import type { Block } from '../../src/model.ts';
 import { despeckle } from '../../src/readers/ocr/despeckle.ts';
 import type { OcrLine } from '../../src/readers/ocr/engine.ts';
 import type { GreyImage } from '../../src/readers/ocr/raster.ts';
+import { cropRegion } from '../../src/readers/ocr/reread.ts';
 import {
   betterReading,
   cellsWithUnreadInk,
   cellTextOf,
-  cropCell,
   withCellText,
 } from '../../src/readers/ocr/rereadCells.ts';
 
@@ -144,7 +144,7 @@ describe('re-read cell text', () => {
 
   it('crops the cell onto a white margin and writes the reading into that cell only', () => {
     const image = page(480, 120, [[100, 40, 130, 80]]);
-    const crop = cropCell(image, { x0: 90, y0: 30, x1: 140, y1: 90 }, 16);
+    const crop = cropRegion(image, { x0: 90, y0: 30, x1: 140, y1: 90 }, 16);
     expect([crop.width, crop.height]).toEqual([82, 92]);
     expect(crop.pixels[(16 + 10) * crop.width + 16 + 10]).toBe(0);
     expect(crop.pixels[0]).toBe(255);

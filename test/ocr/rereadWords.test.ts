@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CleanPage } from '../../src/readers/ocr/cleanPage.ts';
 import type { OcrLine, OcrWord } from '../../src/readers/ocr/engine.ts';
 import type { GreyImage } from '../../src/readers/ocr/raster.ts';
 import { doubtfulWords, placedRereading, rereadDoubtfulWords } from '../../src/readers/ocr/rereadWords.ts';
@@ -20,6 +21,8 @@ const word = (text: string, x0: number, x1: number, confidence: number): OcrWord
 const line = (...words: OcrWord[]): OcrLine => ({ words, baseline: { x0: 0, y0: 940, x1: 2400, y1: 940 } });
 /** A vertical rule at x = 1760 px (422.4 pt at 300 dpi), the left border of the cell. */
 const rule = { x0: 422.4, x1: 422.4, y0: 100, y1: 280 };
+/** The blank page as the clean stage hands it on, with its one vertical rule. */
+const onBlank: CleanPage = { image: blank, skew: 0, rules: { horizontal: [], vertical: [rule] } };
 
 describe('doubtful words', () => {
   it('picks Latin words read with doubt, widened inside the cell’s rules', () => {
@@ -63,21 +66,21 @@ describe('doubtful words', () => {
   it('puts the surer words in place of the doubtful one and leaves the rest of the line', async () => {
     const lines = [line(word('台', 1700, 1740, 95), word('sm', 1782, 1944, 35))];
     const engine = {
-      recognizeChineseLine: async () => [line(word('78000', 20, 140, 92), word('元', 150, 190, 64))],
+      recognizeCrop: async () => [line(word('78000', 20, 140, 92), word('元', 150, 190, 64))],
     };
-    const read = await rereadDoubtfulWords(lines, blank, [rule], engine);
+    const read = await rereadDoubtfulWords(onBlank, lines, engine);
     expect(read[0]!.words.map((w) => w.text)).toEqual(['台', '78000', '元']);
     // A piece of the same number that another line holds is read by the re-read words.
     const split = [line(word('.00', 1850, 1900, 86)), line(word('80.0', 1782, 1880, 46))];
     // Crop coordinates: the crop starts 16 px above its rect (y 890), so y 26 is page y 900.
     const whole = {
-      recognizeChineseLine: async () => [line({ ...word('180.00', 20, 140, 89), y0: 26, y1: 56 })],
+      recognizeCrop: async () => [line({ ...word('180.00', 20, 140, 89), y0: 26, y1: 56 })],
     };
-    const merged = await rereadDoubtfulWords(split, blank, [rule], whole);
+    const merged = await rereadDoubtfulWords(onBlank, split, whole);
     expect(merged.flatMap((l) => l.words.map((w) => w.text))).toEqual(['180.00']);
     // Nothing surer: the line as it was.
-    const unsure = { recognizeChineseLine: async () => [line(word('sn', 20, 140, 40))] };
-    expect((await rereadDoubtfulWords(lines, blank, [rule], unsure))[0]!.words.map((w) => w.text)).toEqual([
+    const unsure = { recognizeCrop: async () => [line(word('sn', 20, 140, 40))] };
+    expect((await rereadDoubtfulWords(onBlank, lines, unsure))[0]!.words.map((w) => w.text)).toEqual([
       '台',
       'sm',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/readers/ocr/engine.ts';
-import { wordsToItems } from '../../src/readers/ocr/ocrPage.ts';
+import { wordsToItems } from '../../src/readers/ocr/pageWords.ts';
 
 const word = (text: string, x0: number, x1: number, confidence = 95) => ({
   text,

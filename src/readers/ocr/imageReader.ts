@@ -3,6 +3,7 @@ import { DEFAULT_MAX_PAGES, type OcrMode, type OcrPageListener } from '../pdf/pd
 import { type OcrEngineName, sharedOcrEngine } from './engine.ts';
 import { ocrPage } from './ocrPage.ts';
 import { decodeImage, type GreyImage, ImageReadError } from './raster.ts';
+import { PAGES_PER_WORKER, pageReadahead } from './readahead.ts';
 import { decodeTiffPage, readTiffDirectory } from './tiff.ts';
 
 /**
@@ -99,7 +100,7 @@ async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<I
     stage: 'read',
     at: { page: n },
   });
-  const runs: Promise<void>[] = [];
+  const readahead = pageReadahead(engine.workers * PAGES_PER_WORKER);
   for (const [index, page] of directory.pages.entries()) {
     options.onOcrPage?.(page.page, count);
     let image: GreyImage;
@@ -109,9 +110,7 @@ async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<I
       pageProblems[index]!.push(pageFailed(page.page, error, 'decoded'));
       continue;
     }
-    // Recognition runs on the worker pool while the next pages decode; memory stays bounded by
-    // waiting once a few pages per worker are in flight.
-    runs.push(
+    await readahead.add(
       ocrPage(image, page.page, engine).then(
         (reading) => {
           pages[index] = reading.blocks;
@@ -123,8 +122,7 @@ async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<I
         },
       ),
     );
-    if (runs.length >= engine.workers * 2) await runs.shift();
   }
-  await Promise.all(runs);
+  await readahead.finish();
   return { blocks: pages.flat(), pageCount: count, problems: [...problems, ...pageProblems.flat()] };
 }

@@ -1,7 +1,9 @@
 import { type Block, type Cell, DOUBTFUL_CONFIDENCE } from '../../model.ts';
 import { parseAmount } from '../../normalize/amount.ts';
-import type { OcrLine } from './engine.ts';
+import type { CleanPage } from './cleanPage.ts';
+import type { OcrEngine, OcrLine } from './engine.ts';
 import type { GreyImage } from './raster.ts';
+import { clearlySurer, cropRegion, type PixelRect } from './reread.ts';
 
 /**
  * Tesseract's page layout analysis drops what it takes for noise: a lone `19` in the last column
@@ -20,29 +22,10 @@ const INSET = 6;
 const MIN_UNREAD_INK = 12;
 const MIN_UNREAD_WIDTH = 6;
 const MIN_UNREAD_HEIGHT = 10;
-/**
- * A re-read replaces a doubtful reading (under DOUBTFUL_CONFIDENCE: page layout analysis garbles a
- * header row now and then, `贤4 | a | Kp` for 项目名称 | 预算数 | 绩效目标, a cell alone reads
- * right) when it is at least this sure and this much surer.
- */
-const SURE = 70;
-const SURER_BY = 15;
-
-/** Whether a reading of `after` confidence is clearly surer than one of `before`. */
-export function clearlySurer(before: number, after: number): boolean {
-  return after >= Math.max(SURE, before + SURER_BY);
-}
 /** Cells of more lines than this (about three lines with their leading) are not read again. */
 const MAX_REREAD_LINES = 4.5;
 /** Word boxes grow by this much before they count as covering ink (antialiased edges). */
 const WORD_PAD = 3;
-
-export interface PixelRect {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
 
 export interface UnreadCell {
   readonly block: number;
@@ -147,21 +130,6 @@ function unreadInk(image: GreyImage, rect: PixelRect, spans: readonly PixelRect[
   return ink;
 }
 
-/** The cell's pixels on a white margin (tesseract reads a crop best with paper around it). */
-export function cropCell(image: GreyImage, rect: PixelRect, margin = 16): GreyImage {
-  const width = rect.x1 - rect.x0 + 2 * margin;
-  const height = rect.y1 - rect.y0 + 2 * margin;
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (let y = rect.y0; y < rect.y1; y++) {
-    const from = y * image.width;
-    pixels.set(
-      image.pixels.subarray(from + rect.x0, from + rect.x1),
-      (y - rect.y0 + margin) * width + margin,
-    );
-  }
-  return { width, height, pixels, dpi: image.dpi };
-}
-
 /** A bar at a word's edge is what is left of the cell's erased rule (`||332.02`, `大于等于|`). */
 const EDGE_BARS = /^[|｜丨]+|[|｜丨]+$/gu;
 const wordText = (w: { readonly text: string }) => w.text.trim().replace(EDGE_BARS, '');
@@ -225,4 +193,33 @@ export function withCellText(
     );
     return { ...block, cells };
   });
+}
+
+/**
+ * The last stage of reading a page: every ruled cell with ink OCR did not read, or read with
+ * doubt, is cut out of the clean page and read on its own; a better reading replaces the cell's.
+ */
+export async function rereadUnreadCells(
+  page: CleanPage,
+  lines: readonly OcrLine[],
+  blocks: readonly Block[],
+  engine: Pick<OcrEngine, 'recognizeCrop'>,
+): Promise<Block[]> {
+  let out = [...blocks];
+  for (const unread of cellsWithUnreadInk(blocks, page.image, lines)) {
+    const reading = cellTextOf(
+      await engine.recognizeCrop(cropRegion(page.image, unread.rect), unread.layout),
+    );
+    const block = out[unread.block];
+    const cell = block?.kind === 'row' ? block.cells[unread.cell] : undefined;
+    if (
+      reading &&
+      betterReading(cell?.raw ?? '', reading.text, {
+        ...(cell?.at.confidence !== undefined ? { before: cell.at.confidence } : {}),
+        after: reading.confidence,
+      })
+    )
+      out = withCellText(out, unread, reading.text, reading.confidence);
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 import { DOUBTFUL_CONFIDENCE } from '../../model.ts';
 import type { Segment } from '../pdf/pageContent.ts';
+import type { CleanPage } from './cleanPage.ts';
 import type { OcrEngine, OcrLine, OcrWord } from './engine.ts';
 import type { GreyImage } from './raster.ts';
-import { clearlySurer, cropCell, type PixelRect } from './rereadCells.ts';
+import { clearlySurer, cropRegion, type PixelRect } from './reread.ts';
 
 /**
  * In a paragraph of a cell (a 采购品目 list: `4.台式计算机 13台 78000元 …`) page layout analysis
@@ -83,16 +84,15 @@ export function placedRereading(
 
 /** Reads every doubtful Latin word again and puts the surer readings in its place. */
 export async function rereadDoubtfulWords(
+  page: CleanPage,
   lines: readonly OcrLine[],
-  image: GreyImage,
-  verticalRules: readonly Segment[],
-  engine: Pick<OcrEngine, 'recognizeChineseLine'>,
+  engine: Pick<OcrEngine, 'recognizeCrop'>,
 ): Promise<OcrLine[]> {
   const margin = 16;
   const replaced = new Map<string, OcrWord[]>();
-  for (const doubt of doubtfulWords(lines, image, verticalRules)) {
+  for (const doubt of doubtfulWords(lines, page.image, page.rules.vertical)) {
     const before = lines[doubt.line]!.words[doubt.word]!;
-    const reading = await engine.recognizeChineseLine(cropCell(image, doubt.rect, margin));
+    const reading = await engine.recognizeCrop(cropRegion(page.image, doubt.rect, margin), 'word');
     const words = placedRereading(before, reading, doubt.rect, margin);
     if (words) replaced.set(`${doubt.line}:${doubt.word}`, words);
   }

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import UTIF from 'utif2';
 import { DEFAULT_MAX_PAGES } from '../pdf/pdfReader.ts';
-import { OCR_DPI } from './ocrPage.ts';
+import { OCR_DPI } from './cleanPage.ts';
 import {
   type GreyImage,
   greyFromRgba,

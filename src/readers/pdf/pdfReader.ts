@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Block, Problem } from '../../model.ts';
 import type { OcrEngineName } from '../ocr/engine.ts';
+import { PAGES_PER_WORKER, type PageReadahead, pageReadahead } from '../ocr/readahead.ts';
 import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, openPdf, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
@@ -97,7 +98,7 @@ async function readPages(
   const problems: Problem[] = [];
   const pagesWithoutText: number[] = [];
   const ocrMode = options.ocr ?? 'auto';
-  const ocrRuns: Promise<void>[] = [];
+  let readahead: PageReadahead | undefined;
   const ocrPages: number[] = [];
   const last = Math.min(doc.numPages, options.maxPages ?? DEFAULT_MAX_PAGES);
   if (doc.numPages > last) {
@@ -132,8 +133,9 @@ async function readPages(
         }
         options.onOcrPage?.(n, last);
         // The OCR modules (canvas, tesseract.js) are loaded only when a page needs them.
-        const [{ sharedOcrEngine }, { OCR_DPI, ocrPage }, { renderPdfPage }] = await Promise.all([
+        const [{ sharedOcrEngine }, { OCR_DPI }, { ocrPage }, { renderPdfPage }] = await Promise.all([
           import('../ocr/engine.ts'),
+          import('../ocr/cleanPage.ts'),
           import('../ocr/ocrPage.ts'),
           import('../ocr/raster.ts'),
         ]);
@@ -146,9 +148,8 @@ async function readPages(
           continue;
         }
         const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
-        // Recognition runs on the worker pool while the next pages render; memory stays bounded
-        // by waiting once a few pages per worker are in flight.
-        ocrRuns.push(
+        readahead ??= pageReadahead(engine.workers * PAGES_PER_WORKER);
+        await readahead.add(
           ocrPage(image, n, engine).then(
             (reading) => {
               pages[index] = reading.blocks;
@@ -160,7 +161,6 @@ async function readPages(
             },
           ),
         );
-        if (ocrRuns.length >= engine.workers * 2) await ocrRuns.shift();
       } finally {
         page.cleanup();
         drawnPage?.cleanup();
@@ -169,7 +169,7 @@ async function readPages(
       pageFailed(n, error, 'read');
     }
   }
-  await Promise.all(ocrRuns);
+  await readahead?.finish();
   const blocks = pages.flat();
   if (pagesWithoutText.length > 0) {
     problems.push({

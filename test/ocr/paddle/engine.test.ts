@@ -4,7 +4,7 @@ import { extractDocument } from '../../../src/pipeline/extractDocument.ts';
 import { type OcrEngine, shutdownOcr } from '../../../src/readers/ocr/engine.ts';
 import { createPaddleEngine } from '../../../src/readers/ocr/paddle/engine.ts';
 import { decodeImage } from '../../../src/readers/ocr/raster.ts';
-import { cropCell } from '../../../src/readers/ocr/rereadCells.ts';
+import { cropRegion } from '../../../src/readers/ocr/reread.ts';
 
 /** Two table rows cut from seed 004 page 3 at 300 dpi (2380 × 160 pixels, rules kept). */
 const CROP = 'test/fixtures/scan/images/004_15f2cd45d2b48077-p03-rows-crop.png';
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('the PP-OCR engine on a crop of a scanned page', () => {
   it('reads the codes, labels and amounts of two table rows, each cell its own words', async () => {
-    const lines = await engine.recognize(await decodeImage(readFileSync(CROP)));
+    const lines = await engine.recognizePage(await decodeImage(readFileSync(CROP)));
     const texts = lines.map((l) => l.words.map((w) => w.text).join(''));
     for (const t of [
       '2010302-一般行政管理事务',
@@ -39,11 +39,11 @@ describe('the PP-OCR engine on a crop of a scanned page', () => {
 
   it('reads one cell cut out of it as a line, and as a block (the re-reads)', async () => {
     const rows = await decodeImage(readFileSync(CROP));
-    const cell = cropCell(rows, { x0: 1670, y0: 10, x1: 1900, y1: 66 }, 16);
+    const cell = cropRegion(rows, { x0: 1670, y0: 10, x1: 1900, y1: 66 }, 16);
     for (const lines of [
-      await engine.recognizeCell(cell, 'line'),
-      await engine.recognizeCell(cell, 'block'),
-      await engine.recognizeChineseLine(cell),
+      await engine.recognizeCrop(cell, 'line'),
+      await engine.recognizeCrop(cell, 'block'),
+      await engine.recognizeCrop(cell, 'word'),
     ])
       expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['1,945.097640']);
   }, 60_000);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { wordsToItems } from '../../../src/readers/ocr/ocrPage.ts';
 import type { DecodedChar } from '../../../src/readers/ocr/paddle/ctc.ts';
 import {
   lineOf,
@@ -8,6 +7,7 @@ import {
   withThousandsCommas,
   wordsOfLine,
 } from '../../../src/readers/ocr/paddle/words.ts';
+import { wordsToItems } from '../../../src/readers/ocr/pageWords.ts';
 
 /** Characters read one per `pitch` steps from `start`, each over two steps. */
 function charsAt(text: string, starts: readonly number[], probability = 0.99): DecodedChar[] {

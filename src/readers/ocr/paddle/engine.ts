@@ -95,11 +95,9 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
 
   return {
     workers: threads,
-    recognize: readPage,
-    async recognizeCell(image, layout) {
-      return layout === 'line' ? readCropLine(image) : readPage(image);
-    },
-    recognizeChineseLine: readCropLine,
+    recognizePage: readPage,
+    // A block is a small page; a line and a word are the crop's ink read as one line.
+    recognizeCrop: (image, layout) => (layout === 'block' ? readPage(image) : readCropLine(image)),
     async terminate() {
       await recognition.release();
     },
