@@ -39,6 +39,28 @@ function nextNamed(rows: readonly AmountRow[], from: number, named: (row: Amount
 }
 
 /**
+ * Past the rows right below a head that repeat its figure while the block goes on (`234001 西安市气象局`
+ * → `专用项目` → `其他履职尽责专项业务费` → the projects): each is the only part of the row above it,
+ * and the rows after the last add up to the head. A row that repeats the figure right before the
+ * next named row is the head's one part, and closes its block.
+ */
+function chainEnd(
+  rows: readonly AmountRow[],
+  headAt: number,
+  column: string,
+  named: (row: AmountRow) => boolean,
+): number {
+  const target = amountOf(rows[headAt]!.cells.get(column)!);
+  let k = headAt;
+  while (k + 2 < rows.length && !named(rows[k + 2]!) && !named(rows[k + 1]!)) {
+    const cell = rows[k + 1]!.cells.get(column);
+    if (!cell || compareDecimals(amountOf(cell), target) !== 0) break;
+    k++;
+  }
+  return k;
+}
+
+/**
  * The last row of the head's block: where its rows reach its figure and a named row, the end, or a
  * row whose own block closes the same way follows.
  */
@@ -56,7 +78,7 @@ function closingRow(
   let sum: Decimal = { units: 0n, scale: 0 };
   let parts = 0;
   let coarsest = target.scale;
-  for (let k = headAt + 1; k < rows.length; k++) {
+  for (let k = chainEnd(rows, headAt, column, named) + 1; k < rows.length; k++) {
     const cell = rows[k]!.cells.get(column);
     if (cell) {
       const value = amountOf(cell);

@@ -27,6 +27,11 @@ const TEXT_HEADER =
 const AMOUNT_HEADER =
   /支出|收入|资金|拨款|金额|合计|小计|总计|总额|预算数|决算数|经费|费用|费$|结转|结余|数$/;
 
+/** A column of unit numbers (单位编码 `201`, `201001`): codes of organisations, never of subjects. */
+export function isUnitCodeHeader(path: readonly string[]): boolean {
+  return /^(?:预算)?单位(?:编码|代码)$/u.test(labelKey(path[path.length - 1] ?? ''));
+}
+
 export interface ColumnStats {
   readonly amounts: number;
   readonly texts: number;

@@ -2,7 +2,7 @@ import type { Problem, Provenance } from '../model.ts';
 import { parseAmount } from '../normalize/amount.ts';
 import { cleanCellText, labelKey } from '../normalize/cellText.ts';
 import { isColumnNumberRow } from './columnNumbers.ts';
-import { assignColumnRoles, type ColumnRole } from './columns.ts';
+import { assignColumnRoles, type ColumnRole, isUnitCodeHeader } from './columns.ts';
 import { gridWidth, type HeaderSplit, headerPaths, splitHeaderAndBody } from './header.ts';
 import type { RawRow } from './rawTable.ts';
 import {
@@ -121,6 +121,7 @@ function readSide(
       const read = readRowLabel(
         labelCells,
         new Set(labelColumns.flatMap((c, k) => (codeColumns.has(c) ? [k] : []))),
+        new Set(labelColumns.flatMap((c, k) => (isUnitCodeHeader(sidePaths[c] ?? []) ? [k] : []))),
       );
       return read.label === '' && options.labelFallback ? { ...read, label: options.labelFallback } : read;
     });

@@ -67,7 +67,17 @@ function joinWrappedDigits(text: string): string {
   return /^\d+(?: \d+)+$/u.test(text) ? text.replace(/ /gu, '') : text;
 }
 
-export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<number> = new Set()): RowLabel {
+/**
+ * `cells` are a row's label cells; `codeColumns` those of them under a code header, and
+ * `unitCodeColumns` those under 单位编码: a unit's number is no subject code whatever its digits
+ * (Xi'an's 宣传部 is unit `201`, and 201 is also 一般公共服务支出), and stays in the label
+ * (`201 / 中共西安市委宣传部`).
+ */
+export function readRowLabel(
+  cells: readonly Cell[],
+  codeColumns: ReadonlySet<number> = new Set(),
+  unitCodeColumns: ReadonlySet<number> = new Set(),
+): RowLabel {
   const parts: string[] = [];
   let subjectCode = '';
   let economicCode = '';
@@ -85,6 +95,10 @@ export function readRowLabel(cells: readonly Cell[], codeColumns: ReadonlySet<nu
   cells.forEach((cell, i) => {
     const text = joinWrappedDigits(cleanLabel(cell.raw));
     if (text === '' || joinedColumns.has(i)) return;
+    if (unitCodeColumns.has(i)) {
+      parts.push(text);
+      return;
+    }
     const coded = codeColumns.has(i)
       ? { code: readSubjectCode(text), name: readSubjectCode(text) ? '' : text }
       : splitCodedLabel(text);

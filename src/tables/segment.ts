@@ -13,8 +13,9 @@ import { numberedTitleWrapped, titleTail, titleWrappedFrom } from './wrappedTitl
  * Rows with no title above them still make a table: nothing is dropped.
  */
 
+/** `部门：`, `单位名称：`, `部门（单位）：` (Yantai), each followed by the name. */
 const META_LINE =
-  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?\s*[:：]|(?:金[额颜领顿])?单位\s*[:：;；]|(?:金[额颜领顿])?单位\s*(?:万元|元)\s*$|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
+  /^(?:(?:部门|单位|预算单位|预算部门|主管部门|填报单位|填报部门|编制单位|编制部门)(?:名称)?(?:[（(](?:部门|单位)[)）](?:名称)?)?\s*[:：]|(?:金[额颜领顿])?单位\s*[:：;；]|(?:金[额颜领顿])?单位\s*(?:万元|元)\s*$|[（(]?\s*\d{4}\s*年度?\s*[)）]?$|[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[)）]?$)/u;
 const NOTE_LINE = /^(?:注|备注|说明|注释)\s*\d*\s*[:：]|^本(?:套)?(?:报)?表/u;
 /** Page furniture that converters leave between the parts of a split table. */
 const FURNITURE =

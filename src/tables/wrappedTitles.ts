@@ -9,6 +9,7 @@ import { matchTableTitle } from './titles.ts';
  * ends the line above it, when that line is no sentence.
  */
 export function titleWrappedFrom(above: string | undefined, title: string): string {
+  if (above !== undefined && closesBracketOf(above, title)) return `${above}${title}`;
   const head = title.replace(/[（(][^（()）]*[)）]$/u, '');
   // A line ending on a conjunction (`…“三公”经费及`) is unfinished, however long its second line.
   const unfinished = above !== undefined && /[及和与、]$/u.test(above);
@@ -22,9 +23,21 @@ export function titleWrappedFrom(above: string | undefined, title: string): stri
   return `${above}${title}`;
 }
 
-/** A line of a character or two that makes the line above a title (`…支出预算` / `表`). */
+/**
+ * `…支出明细表（按支出功能分类科` / `目-不含上年结转）`: the line above opens a bracket the line closes,
+ * and opens no other: the qualifier of one title wrapped inside its brackets.
+ */
+function closesBracketOf(above: string, line: string): boolean {
+  return /[（(][^（()）]*$/u.test(above) && /^[^（()）]+[)）]$/u.test(line.trim());
+}
+
+/**
+ * A line that makes the line above a title: a character or two (`…支出预算` / `表`), or the rest of
+ * a bracketed qualifier (closesBracketOf).
+ */
 export function titleTail(above: string | undefined, line: string): ReturnType<typeof matchTableTitle> {
-  if (!above || [...line].length > 2 || /[。；;：:]/u.test(above)) return undefined;
+  if (!above || /[。；;：:]/u.test(above)) return undefined;
+  if ([...line].length > 2 && !closesBracketOf(above, line)) return undefined;
   // The tail stands for the title; the line above joins it as a wrapped title's first line does.
   return matchTableTitle(`${above}${line}`) ? { title: line, number: undefined } : undefined;
 }

@@ -690,3 +690,70 @@ describe('a group’s 小计', () => {
     expect(failed(checks)).toEqual([]);
   });
 });
+
+describe('unit numbers that read as subject codes', () => {
+  /** Line items of the document's first table: label and subject code. */
+  async function labelsOf(lines: readonly string[]) {
+    const doc = await extractLines(lines);
+    return [...new Set(doc.line_items.map((i) => `${i.row_label}|${i.subject_code}`))];
+  }
+
+  it('keeps a 单位编码 of three digits (宣传部 is unit 201, and 201 is 一般公共服务支出) in the label', async () => {
+    const lines = [
+      '收入总表',
+      '单位：元',
+      '单位编码⇥单位名称⇥合计',
+      '⇥合计⇥900.00',
+      '201⇥中共某市委宣传部⇥900.00',
+      '201001⇥中共某市委宣传部⇥600.00',
+      '201002⇥某市文化事务服务中心⇥300.00',
+    ];
+    expect(await labelsOf(lines)).toEqual([
+      '合计|',
+      '201 / 中共某市委宣传部|',
+      '201001 / 中共某市委宣传部|',
+      '201002 / 某市文化事务服务中心|',
+    ]);
+    expect(failed(await checksOf(lines))).toEqual([]);
+    const broken = lines.map((l) => (l.startsWith('201002') ? '201002⇥某市文化事务服务中心⇥200.00' : l));
+    expect(failed(await checksOf(broken)).map((c) => c.scope)).toContain(
+      '收入总表 / 201 / 中共某市委宣传部 / 合计 = Σ its units',
+    );
+  });
+
+  it('reads a procurement table’s 类 | 款 | 项 and its 单位编码 apart, and ends a unit at the next one', async () => {
+    const lines = [
+      '政府采购预算表',
+      '单位：元',
+      '类⇥款⇥项⇥单位编码⇥采购项目⇥预算金额',
+      '⇥⇥⇥⇥合计⇥23.00',
+      '201⇥33⇥02⇥201⇥中共某市委宣传部⇥20.00',
+      '201⇥33⇥02⇥201001⇥中共某市委宣传部⇥20.00',
+      '201⇥33⇥02⇥⇥城市宣传经费⇥15.00',
+      '201⇥33⇥02⇥⇥舆情信息工作经费⇥5.00',
+      '207⇥06⇥07⇥201⇥中共某市委宣传部⇥3.00',
+      '207⇥06⇥07⇥201001⇥中共某市委宣传部⇥3.00',
+      '207⇥06⇥07⇥⇥农村电影放映工程⇥3.00',
+    ];
+    const labels = await labelsOf(lines);
+    expect(labels).toContain('201 / 中共某市委宣传部|2013302');
+    expect(labels).toContain('201 / 中共某市委宣传部|2070607');
+    expect(failed(await checksOf(lines))).toEqual([]);
+  });
+
+  it('passes over rows that repeat a unit’s figure down to its projects (单位 → 专用项目 → …)', async () => {
+    const checks = await checksOf([
+      '专项业务经费支出表',
+      '金额单位：元',
+      '单位编码⇥单位（项目）名称⇥项目金额',
+      '⇥合计⇥1000',
+      '1⇥全额⇥1000',
+      '234001⇥某市气象局⇥1000',
+      '⇥专用项目⇥1000',
+      '⇥其他履职尽责专项业务费⇥1000',
+      '⇥防雷及气象执法经费⇥300',
+      '⇥人工影响天气作业项目维持业务费⇥700',
+    ]);
+    expect(failed(checks)).toEqual([]);
+  });
+});
