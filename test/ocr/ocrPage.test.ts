@@ -39,9 +39,10 @@ const texts = (blocks: readonly { kind: string; raw?: string }[]) =>
 
 describe('ocrPage: one stage after another, whichever engine reads', () => {
   it('asks the engine for the page, then for a crop of the doubtful word, and places the surer reading', async () => {
-    const { engine, asked } = scriptedEngine([line(word('公用经费', 300, 460), word('sm', 500, 600, 35))], () => [
-      line({ ...word('78000', 20, 120, 92), y0: 26, y1: 66 }),
-    ]);
+    const { engine, asked } = scriptedEngine(
+      [line(word('公用经费', 300, 460), word('sm', 500, 600, 35))],
+      () => [line({ ...word('78000', 20, 120, 92), y0: 26, y1: 66 })],
+    );
     const reading = await ocrPage(blank, 1, engine);
     expect(asked).toEqual(['page', 'crop:word']);
     expect(texts(reading.blocks).join(' ')).toContain('78000');

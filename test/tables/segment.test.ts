@@ -55,14 +55,18 @@ describe('segmentTables', () => {
       '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科\n目-不含上年结转）\n单位：元\n功能科目名称⇥合计\n';
     const found = tables(`表5\n${page}合计⇥3.00\n一般公共服务支出⇥1.00\n${page}教育支出⇥2.00`);
     expect(found).toHaveLength(1);
-    expect(found[0]?.title).toBe('2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）');
+    expect(found[0]?.title).toBe(
+      '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）',
+    );
     expect(found[0]?.rows).toHaveLength(4);
     // A bracket that closes with another opened after it, or prose above, is no wrapped qualifier.
     const prose = tables('本部门支出（按功能分类，详见下\n表）\n项目⇥金额\n合计⇥1.00');
     expect(prose[0]?.title).toBeUndefined();
   });
   it('keeps the title above a 部门（单位）： line printed apart from the unit line (Yantai)', () => {
-    const [t] = tables('公开表4\n财政拨款收支总体情况表\n部门（单位）：烟台市民政局\n单位：万元\n项目⇥预算数\n合计⇥1.00');
+    const [t] = tables(
+      '公开表4\n财政拨款收支总体情况表\n部门（单位）：烟台市民政局\n单位：万元\n项目⇥预算数\n合计⇥1.00',
+    );
     expect(t).toMatchObject({ title: '财政拨款收支总体情况表', number: '公开表4', unit: '万元' });
     expect(t?.meta).toContain('部门（单位）：烟台市民政局');
   });
