@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/readers/ocr/engine.ts';
-import { wordsToItems } from '../../src/readers/ocr/pageWords.ts';
+import { withOneForDash, wordsToItems } from '../../src/readers/ocr/pageWords.ts';
 
 const word = (text: string, x0: number, x1: number, confidence = 95) => ({
   text,
@@ -69,5 +70,32 @@ describe('wordsToItems', () => {
       300,
     );
     expect(after.map((r) => r.item.text)).toEqual(['12218245.00', '1,234,', '0']);
+  });
+});
+
+describe('withOneForDash', () => {
+  it('reads a dash where a word starts or goes on, before a Chinese character, as 一', () => {
+    expect(withOneForDash('2010302-—般行政管理事务')).toBe('2010302-一般行政管理事务');
+    expect(withOneForDash('—般公共服务支出')).toBe('一般公共服务支出');
+    expect(withOneForDash('统—管理')).toBe('统一管理');
+    expect(withOneForDash('（—般）')).toBe('（一般）');
+  });
+  it('leaves dashes that are dashes: doubled, at a word’s end, ASCII hyphens, before digits', () => {
+    for (const text of ['经费——用于培训', '项目—', '科目-不含上年结转', '—', '2021—2025年', '合计 —'])
+      expect(withOneForDash(text)).toBe(text);
+  });
+  it('changes nothing but dashes, and only into 一 (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('—', '─', '-', '一', '般', '管', '1', ' ', '、') }),
+        (text) => {
+          const before = [...text];
+          const after = [...withOneForDash(text)];
+          expect(after).toHaveLength(before.length);
+          const changed = before.flatMap((ch, i) => (after[i] === ch ? [] : [`${ch}→${after[i]}`]));
+          expect(changed.every((c) => c === '—→一' || c === '─→一')).toBe(true);
+        },
+      ),
+    );
   });
 });

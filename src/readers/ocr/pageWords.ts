@@ -58,6 +58,16 @@ function withoutMarksAroundAmounts<W extends { readonly text: string }>(words: r
     });
 }
 
+/**
+ * The character 一 is one stroke, and OCR reads it as a dash now and then (`2010302-—般行政管理事务`).
+ * A lone dash before a Chinese character, where a word starts (the run's start, after a code's
+ * separator or a mark) or inside one (after another character), is 一: no label prints a dash
+ * there. An ASCII hyphen between characters (`科目-不含`) is left alone.
+ */
+export function withOneForDash(text: string): string {
+  return text.replace(/(^|[\p{Script=Han}\s\-:：、.．（(])[—─](?=\p{Script=Han})/gu, '$1一');
+}
+
 /** Words of one OCR line joined into runs: CJK comes one character per word. */
 export function wordsToItems(
   lines: readonly OcrLine[],
@@ -124,7 +134,7 @@ export function wordsToItems(
       const x0 = run[0]!.x0;
       out.push({
         item: {
-          text,
+          text: withOneForDash(text),
           x0: x0 * scale,
           x1: x1 * scale,
           y: baselineAt((x0 + x1) / 2) * scale,
