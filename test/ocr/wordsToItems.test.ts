@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/readers/ocr/engine.ts';
-import { withOneForDash, wordsToItems } from '../../src/readers/ocr/pageWords.ts';
+import { wordsToItems } from '../../src/readers/ocr/pageWords.ts';
+import { withOneForDash, withThousandsPoints } from '../../src/readers/ocr/runText.ts';
 
 const word = (text: string, x0: number, x1: number, confidence = 95) => ({
   text,
@@ -97,5 +98,17 @@ describe('withOneForDash', () => {
         },
       ),
     );
+  });
+});
+
+describe('withThousandsPoints', () => {
+  it('reads points before groups of three digits, ahead of the decimals, as thousands commas', () => {
+    expect(withThousandsPoints('3.324.404311')).toBe('3,324.404311');
+    expect(withThousandsPoints('12.345.678.90')).toBe('12,345,678.90');
+    expect(withThousandsPoints('合计 1.234.50')).toBe('合计 1,234.50');
+  });
+  it('leaves one decimal point, outline numbers and dates alone', () => {
+    for (const text of ['3324.404311', '1.2.3', '3.1.12', '2026.01.15', '1.234', '1,234.50', 'v1.100.2a'])
+      expect(withThousandsPoints(text)).toBe(text);
   });
 });

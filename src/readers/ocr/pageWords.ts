@@ -2,6 +2,7 @@ import type { Block, Provenance } from '../../model.ts';
 import type { PageContent, Segment, TextItem } from '../pdf/pageContent.ts';
 import type { CleanPage } from './cleanPage.ts';
 import type { OcrLine } from './engine.ts';
+import { correctedRunText } from './runText.ts';
 
 /**
  * The words OCR read, made into what the PDF reader reads: text runs in PDF points (CJK comes one
@@ -56,16 +57,6 @@ function withoutMarksAroundAmounts<W extends { readonly text: string }>(words: r
       const text = AMOUNT_THEN_MARKS.test(leading) ? leading.replace(TRAILING_MARKS, '') : leading;
       return text === w.text.trim() ? w : { ...w, text };
     });
-}
-
-/**
- * The character 一 is one stroke, and OCR reads it as a dash now and then (`2010302-—般行政管理事务`).
- * A lone dash before a Chinese character, where a word starts (the run's start, after a code's
- * separator or a mark) or inside one (after another character), is 一: no label prints a dash
- * there. An ASCII hyphen between characters (`科目-不含`) is left alone.
- */
-export function withOneForDash(text: string): string {
-  return text.replace(/(^|[\p{Script=Han}\s\-:：、.．（(])[—─](?=\p{Script=Han})/gu, '$1一');
 }
 
 /** Words of one OCR line joined into runs: CJK comes one character per word. */
@@ -134,7 +125,7 @@ export function wordsToItems(
       const x0 = run[0]!.x0;
       out.push({
         item: {
-          text: withOneForDash(text),
+          text: correctedRunText(text),
           x0: x0 * scale,
           x1: x1 * scale,
           y: baselineAt((x0 + x1) / 2) * scale,

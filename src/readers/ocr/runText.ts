@@ -1,0 +1,30 @@
+/**
+ * Misreadings of OCR that the printed text itself corrects, whatever the engine: each rewrites a
+ * reading no budget page prints into the one it stands for, and leaves every other text alone.
+ */
+
+/**
+ * The character 一 is one stroke, and OCR reads it as a dash now and then (`2010302-—般行政管理事务`).
+ * A lone dash before a Chinese character, where a word starts (the run's start, after a code's
+ * separator or a mark) or inside one (after another character), is 一: no label prints a dash
+ * there. An ASCII hyphen between characters (`科目-不含`) is left alone.
+ */
+export function withOneForDash(text: string): string {
+  return text.replace(/(^|[\p{Script=Han}\s\-:：、.．（(])[—─](?=\p{Script=Han})/gu, '$1一');
+}
+
+/**
+ * A thousands comma read as a point (`3.324.404311`): a number has one decimal point, so points
+ * that each stand before exactly three digits, with the decimals' point after them, are commas.
+ */
+export function withThousandsPoints(text: string): string {
+  return text.replace(
+    /(?<![\d.,A-Za-z])(\d{1,3})((?:\.\d{3})+)(\.\d+)(?![\d.,A-Za-z])/gu,
+    (_, head: string, groups: string, decimals: string) => `${head}${groups.replace(/\./gu, ',')}${decimals}`,
+  );
+}
+
+/** A run's text as the page prints it. */
+export function correctedRunText(text: string): string {
+  return withThousandsPoints(withOneForDash(text));
+}
