@@ -16,7 +16,8 @@
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
  *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), read by each OCR engine
  *         (tesseract.js, PP-OCR) at 1 and 2 OCR workers, each in a child process (seconds per
- *         page, worker start-up included, and OCR's own peak RSS; --no-ocr skips it).
+ *         page, worker start-up included, and OCR's own peak RSS; --no-ocr skips it), beside
+ *         native tesseract on the same pages when it is installed (benchNativeOcr.ts).
  *   batch: `yusuan run` (the CLI, in a child process) over a generated corpus of --docs text
  *         documents (default 2000) at concurrency 1 and 2, a no-change re-run, and the run's
  *         peak RSS at 500 and at --docs documents (--no-batch skips it).
@@ -31,6 +32,7 @@ import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
 import { OCR_ENGINES } from '../src/readers/ocr/engine.ts';
 import { extractBesidePoppler, laidOutSet, startupSeconds } from './benchCli.ts';
 import { CRAWL, crawlRun } from './benchCrawl.ts';
+import { nativeTesseract } from './benchNativeOcr.ts';
 import { measureScaling, SHAPES } from './benchScaling.ts';
 import { buildDist } from './buildDist.ts';
 import { makeCorpus } from './make-corpus.ts';
@@ -141,6 +143,7 @@ await benchPdf(
 if (!values['no-ocr']) {
   // Each in a child process: its peak memory is then OCR's alone (tesseract's workers are threads).
   const scan = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
+  const perPage: Record<string, number> = {};
   for (const engine of OCR_ENGINES) {
     for (const workers of [1, 2]) {
       const r = JSON.parse(
@@ -153,7 +156,17 @@ if (!values['no-ocr']) {
       console.log(
         `ocr    ${engine.padEnd(9)} ${r.scan} (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(1)} s/page, ${r.seconds.toFixed(1)} s in all (worker start-up included), ${r.amounts} amounts, peak RSS ${r.peak_rss_mib} MiB`,
       );
+      perPage[`${engine}-${workers}`] = r.seconds / r.pages;
     }
+  }
+  const native = nativeTesseract(scan);
+  if (!native) console.log('ocr    native tesseract (reference): not installed, skipped');
+  else {
+    const own = native.seconds / native.pages;
+    const ratios = OCR_ENGINES.map((e) => `${e} at 1 worker ${(perPage[`${e}-1`]! / own).toFixed(2)}×`);
+    console.log(
+      `ocr    native ${native.version} (reference: 1 thread, chi_sim+eng, recognition only) on the same ${native.pages} pages: ${own.toFixed(1)} s/page; ${ratios.join(', ')} its time (target ≤ 1.3×)`,
+    );
   }
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
