@@ -135,6 +135,17 @@ function pushProseIndicators(found: readonly ProseIndicator[], project: string, 
   }
 }
 
+/**
+ * A form's merged group cell (`年度重点工作任务`) heads the column of task names: on the page that
+ * prints it as the header's corner it is no label, and where a page break lets it stand beside a
+ * row it names the group, not the row (`年度重点工作任务 / 深化数字政府建设…` is the task
+ * `深化数字政府建设…`).
+ */
+function withoutGroupHeading(label: string): string {
+  const parts = label.split(' / ');
+  return parts.length > 1 && fieldOfHeader(parts[0]!) === 'task' ? parts.slice(1).join(' / ') : label;
+}
+
 /** An amount block, possibly with prose indicator columns (Guangzhou 绩效指标, Shenzhen key projects). */
 function readAmounts(section: Extract<Section, { kind: 'amounts' }>, ctx: Context, rowOffset: number): void {
   const topLeft = cleanLabel(section.header[0]?.cells[0]?.raw ?? '');
@@ -144,7 +155,7 @@ function readAmounts(section: Extract<Section, { kind: 'amounts' }>, ctx: Contex
     .find((u) => u !== undefined);
   ctx.problems.push(...grid.problems);
   for (const it of grid.items) {
-    const project = splitProjectName(it.rowLabel);
+    const project = splitProjectName(withoutGroupHeading(it.rowLabel));
     ctx.items.push({
       ...it,
       rowLabel: project.name,
