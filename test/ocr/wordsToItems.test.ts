@@ -107,8 +107,17 @@ describe('withThousandsPoints', () => {
     expect(withThousandsPoints('12.345.678.90')).toBe('12,345,678.90');
     expect(withThousandsPoints('合计 1.234.50')).toBe('合计 1,234.50');
   });
-  it('leaves one decimal point, outline numbers and dates alone', () => {
-    for (const text of ['3324.404311', '1.2.3', '3.1.12', '2026.01.15', '1.234', '1,234.50', 'v1.100.2a'])
+  it('leaves one decimal point, outline numbers, dates and an ambiguous last group of three alone', () => {
+    for (const text of [
+      '3324.404311',
+      '1.2.3',
+      '3.1.12',
+      '2026.01.15',
+      '1.234',
+      '1,234.50',
+      'v1.100.2a',
+      '1.234.567',
+    ])
       expect(withThousandsPoints(text)).toBe(text);
   });
 });

@@ -16,10 +16,12 @@ export function withOneForDash(text: string): string {
 /**
  * A thousands comma read as a point (`3.324.404311`): a number has one decimal point, so points
  * that each stand before exactly three digits, with the decimals' point after them, are commas.
+ * A last group of three digits says nothing of which point is the decimal one (`1.234.567` is
+ * 1,234.567 or 1,234,567 in 元): such a reading is left as it is.
  */
 export function withThousandsPoints(text: string): string {
   return text.replace(
-    /(?<![\d.,A-Za-z])(\d{1,3})((?:\.\d{3})+)(\.\d+)(?![\d.,A-Za-z])/gu,
+    /(?<![\d.,A-Za-z])(\d{1,3})((?:\.\d{3})+)(\.(?:\d{1,2}|\d{4,}))(?![\d.,A-Za-z])/gu,
     (_, head: string, groups: string, decimals: string) => `${head}${groups.replace(/\./gu, ',')}${decimals}`,
   );
 }
