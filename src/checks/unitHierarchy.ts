@@ -69,14 +69,11 @@ export function blockHeads(rows: readonly AmountRow[]): AmountRow[] {
 export function unitCodeOf(row: AmountRow): string | undefined {
   const m = /^(\d{3,})(?: \/ |$)/u.exec(row.label);
   if (!m) return undefined;
+  // Digits that read as a subject code (Xi'an's 宣传部 is unit `201`), or a row with a subject code
+  // of its own (Xi'an 表12 prints the function code on every row, `253003 / 西安市城建档案馆`
+  // included), make a unit only before an organisation's name.
   const name = row.label.split(' / ').slice(1).join('');
-  // Digits that read as a subject code are a unit's number only before an organisation's name
-  // (Xi'an's 宣传部 is unit `201`: `201 / 中共西安市委宣传部`), never the row's own code.
-  if (readSubjectCode(m[1]!) && (m[1] === (row.subjectCode || row.economicCode) || !isOrganisationName(name)))
-    return undefined;
-  // A row with a subject code of its own is a unit only when the code names an organisation
-  // (Xi'an 表12 prints the function code on every row, `253003 / 西安市城建档案馆` included).
-  if (isCoded(row) && !isOrganisationName(name)) return undefined;
+  if ((readSubjectCode(m[1]!) || isCoded(row)) && !isOrganisationName(name)) return undefined;
   return m[1];
 }
 

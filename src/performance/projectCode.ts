@@ -1,4 +1,5 @@
 import { collapseWhitespace } from '../normalize/whitespace.ts';
+import { fieldOfHeader } from './vocabulary.ts';
 
 /**
  * Beijing prints project codes in front of the project name, and its converter breaks them with a
@@ -25,4 +26,15 @@ export function splitProjectName(text: string): ProjectName {
   const generic = GENERIC_CODE.exec(clean);
   if (generic && /\d/.test(generic[1] ?? '')) return { code: generic[1] ?? '', name: generic[2] ?? '' };
   return { code: '', name: clean };
+}
+
+/**
+ * A form's merged group cell (`年度重点工作任务`) heads the column of task names: on the page that
+ * prints it as the header's corner it is no label, and where a page break lets it stand beside a
+ * row it names the group, not the row (`年度重点工作任务 / 深化数字政府建设…` is the task
+ * `深化数字政府建设…`).
+ */
+export function withoutGroupHeading(label: string): string {
+  const parts = label.split(' / ');
+  return parts.length > 1 && fieldOfHeader(parts[0]!) === 'task' ? parts.slice(1).join(' / ') : label;
 }

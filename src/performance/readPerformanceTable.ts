@@ -9,7 +9,7 @@ import type { RawRow } from '../tables/rawTable.ts';
 import type { TableKind } from '../tables/tableKinds.ts';
 import { type FilledCell, filledCells, readIndicatorRow } from './indicatorRow.ts';
 import { readPricedList } from './pricedList.ts';
-import { splitProjectName } from './projectCode.ts';
+import { splitProjectName, withoutGroupHeading } from './projectCode.ts';
 import { type ProseIndicator, readNumberedIndicators, readSentenceIndicators } from './proseTargets.ts';
 import { type Section, splitSections } from './sections.ts';
 import { fieldOfHeader, level2BelongsTo, type PerformanceField } from './vocabulary.ts';
@@ -133,17 +133,6 @@ function pushProseIndicators(found: readonly ProseIndicator[], project: string, 
       });
     }
   }
-}
-
-/**
- * A form's merged group cell (`年度重点工作任务`) heads the column of task names: on the page that
- * prints it as the header's corner it is no label, and where a page break lets it stand beside a
- * row it names the group, not the row (`年度重点工作任务 / 深化数字政府建设…` is the task
- * `深化数字政府建设…`).
- */
-function withoutGroupHeading(label: string): string {
-  const parts = label.split(' / ');
-  return parts.length > 1 && fieldOfHeader(parts[0]!) === 'task' ? parts.slice(1).join(' / ') : label;
 }
 
 /** An amount block, possibly with prose indicator columns (Guangzhou 绩效指标, Shenzhen key projects). */

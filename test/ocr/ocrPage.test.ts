@@ -63,14 +63,14 @@ describe('ocrPage: one stage after another, whichever engine reads', () => {
 });
 
 describe('pageReadahead', () => {
-  it('lets a page be drawn only while fewer than the limit are being read, and finishes them all', async () => {
+  it('lets a page be drawn only while fewer than two per engine worker are being read, and finishes them all', async () => {
     const done: number[] = [];
     const resolvers: (() => void)[] = [];
     const run = (n: number) =>
       new Promise<void>((resolve) => resolvers.push(resolve)).then(() => {
         done.push(n);
       });
-    const readahead = pageReadahead(2);
+    const readahead = pageReadahead(1); // one engine worker: two pages in flight
     await readahead.add(run(1));
     let admitted = false;
     const second = readahead.add(run(2)).then(() => {

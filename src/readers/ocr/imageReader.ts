@@ -3,7 +3,7 @@ import { DEFAULT_MAX_PAGES, type OcrMode, type OcrPageListener } from '../pdf/pd
 import { type OcrEngineName, sharedOcrEngine } from './engine.ts';
 import { ocrPage } from './ocrPage.ts';
 import { decodeImage, type GreyImage, ImageReadError } from './raster.ts';
-import { PAGES_PER_WORKER, pageReadahead } from './readahead.ts';
+import { pageReadahead } from './readahead.ts';
 import { decodeTiffPage, readTiffDirectory } from './tiff.ts';
 
 /**
@@ -100,7 +100,7 @@ async function readTiff(bytes: Uint8Array, options: ImageReadOptions): Promise<I
     stage: 'read',
     at: { page: n },
   });
-  const readahead = pageReadahead(engine.workers * PAGES_PER_WORKER);
+  const readahead = pageReadahead(engine.workers);
   for (const [index, page] of directory.pages.entries()) {
     options.onOcrPage?.(page.page, count);
     let image: GreyImage;

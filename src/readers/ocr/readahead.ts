@@ -1,7 +1,8 @@
 /**
  * Pages are recognised while the next ones render or decode; memory stays bounded by waiting,
- * before the next page is drawn, once `inFlight` pages are being read (two per engine worker).
- * Each run settles on its own: it records its result or its failure where its page belongs.
+ * before the next page is drawn, once two pages per engine worker are in flight (one being read,
+ * one drawn and waiting). Each run settles on its own: it records its result or its failure
+ * where its page belongs.
  */
 export interface PageReadahead {
   add(run: Promise<void>): Promise<void>;
@@ -9,7 +10,8 @@ export interface PageReadahead {
   finish(): Promise<void>;
 }
 
-export function pageReadahead(inFlight: number): PageReadahead {
+export function pageReadahead(engineWorkers: number): PageReadahead {
+  const inFlight = 2 * engineWorkers;
   const runs: Promise<void>[] = [];
   return {
     async add(run) {
@@ -21,6 +23,3 @@ export function pageReadahead(inFlight: number): PageReadahead {
     },
   };
 }
-
-/** In flight per engine worker: one being read, one drawn and waiting. */
-export const PAGES_PER_WORKER = 2;

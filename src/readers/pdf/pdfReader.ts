@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Block, Problem } from '../../model.ts';
 import type { OcrEngineName } from '../ocr/engine.ts';
-import { PAGES_PER_WORKER, type PageReadahead, pageReadahead } from '../ocr/readahead.ts';
+import { type PageReadahead, pageReadahead } from '../ocr/readahead.ts';
 import { blankPageProblem, isBlankImage, paintedImages } from './blankPage.ts';
 import { type OpenOptions, openPdf, withPdf } from './loadPdf.ts';
 import { pageBlocks } from './pageBlocks.ts';
@@ -148,7 +148,7 @@ async function readPages(
           continue;
         }
         const engine = await sharedOcrEngine(options.ocrWorkers, options.ocrEngine);
-        readahead ??= pageReadahead(engine.workers * PAGES_PER_WORKER);
+        readahead ??= pageReadahead(engine.workers);
         await readahead.add(
           ocrPage(image, n, engine).then(
             (reading) => {
