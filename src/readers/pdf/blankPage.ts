@@ -22,12 +22,29 @@ export function isBlankImage(image: GreyImage): boolean {
   return true;
 }
 
-/** How many images the page paints (XObjects, inline images and image masks). */
-export async function paintedImages(page: PDFPageProxy): Promise<number> {
+/** The images a page paints (XObjects, inline images and masks) and how many pdf.js could not decode. */
+export interface PaintedImages {
+  readonly painted: number;
+  readonly undecoded: number;
+}
+
+/**
+ * pdf.js resolves an image XObject it could not decode with `null` (after warning "Unable to
+ * decode image"), and one it decoded with its pixels; a scanned blank sheet decodes to white.
+ * Waiting on each object (`get` with a callback) holds until the worker has sent it.
+ */
+async function isUndecoded(page: PDFPageProxy, objId: unknown): Promise<boolean> {
+  if (typeof objId !== 'string') return false;
+  const objs = objId.startsWith('g_') ? page.commonObjs : page.objs;
+  const data = await new Promise<unknown>((resolve) => objs.get(objId, resolve));
+  return data === null;
+}
+
+export async function paintedImages(page: PDFPageProxy): Promise<PaintedImages> {
   const { OPS } = await pdfjs();
+  const xObjects = new Set<number>([OPS.paintImageXObject, OPS.paintImageXObjectRepeat]);
   const painting = new Set<number>([
-    OPS.paintImageXObject,
-    OPS.paintImageXObjectRepeat,
+    ...xObjects,
     OPS.paintInlineImageXObject,
     OPS.paintInlineImageXObjectGroup,
     OPS.paintImageMaskXObject,
@@ -35,17 +52,27 @@ export async function paintedImages(page: PDFPageProxy): Promise<number> {
     OPS.paintImageMaskXObjectRepeat,
     OPS.paintSolidColorImageMask,
   ]);
-  const { fnArray } = await page.getOperatorList();
-  return fnArray.filter((fn) => painting.has(fn)).length;
+  const { fnArray, argsArray } = await page.getOperatorList();
+  let painted = 0;
+  let undecoded = 0;
+  for (const [i, fn] of fnArray.entries()) {
+    if (!painting.has(fn)) continue;
+    painted++;
+    if (xObjects.has(fn) && (await isUndecoded(page, argsArray[i]?.[0]))) undecoded++;
+  }
+  return { painted, undecoded };
 }
 
-/** The problem of a page that rendered blank: its images could not be decoded, or it is empty. */
-export function blankPageProblem(page: number, images: number): Problem {
-  if (images > 0) {
+/**
+ * The problem of a page that rendered blank: its images could not be decoded, or it is empty —
+ * nothing drawn, or a scanned sheet with no ink on it (the blank back of a leaf).
+ */
+export function blankPageProblem(page: number, images: PaintedImages): Problem {
+  if (images.undecoded > 0) {
     return {
       severity: 'error',
       code: 'page-image-undecodable',
-      message: `page ${page} has no text layer and its image${images > 1 ? 's' : ''} could not be decoded (the page renders blank): nothing could be read on it`,
+      message: `page ${page} has no text layer and its image${images.undecoded > 1 ? 's' : ''} could not be decoded (the page renders blank): nothing could be read on it`,
       stage: 'read',
       at: { page },
     };
@@ -53,7 +80,10 @@ export function blankPageProblem(page: number, images: number): Problem {
   return {
     severity: 'warning',
     code: 'blank-page',
-    message: `page ${page} is blank: no text layer and nothing drawn on it`,
+    message:
+      images.painted > 0
+        ? `page ${page} is blank: no text layer, and its image${images.painted > 1 ? 's' : ''} show${images.painted > 1 ? '' : 's'} no ink`
+        : `page ${page} is blank: no text layer and nothing drawn on it`,
     stage: 'read',
     at: { page },
   };
