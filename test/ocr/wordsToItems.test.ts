@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../src/readers/ocr/engine.ts';
 import { wordsToItems } from '../../src/readers/ocr/pageWords.ts';
-import { withOneForDash, withThousandsPoints } from '../../src/readers/ocr/runText.ts';
+import { withOneForDash, withThousandsPoints, withZeroForLetterO } from '../../src/readers/ocr/runText.ts';
 
 const word = (text: string, x0: number, x1: number, confidence = 95) => ({
   text,
@@ -119,5 +119,20 @@ describe('withThousandsPoints', () => {
       '1.234.567',
     ])
       expect(withThousandsPoints(text)).toBe(text);
+  });
+});
+
+describe('withZeroForLetterO', () => {
+  it('reads the letter O standing for a digit as 0', () => {
+    expect(withZeroForLetterO('O')).toBe('0');
+    expect(withZeroForLetterO('o')).toBe('0');
+    expect(withZeroForLetterO('1,2O4.5')).toBe('1,204.5');
+    expect(withZeroForLetterO('O.50')).toBe('0.50');
+    expect(withZeroForLetterO('其他收入 O')).toBe('其他收入 0');
+    expect(withZeroForLetterO('合计O')).toBe('合计0');
+  });
+  it('leaves words of letters, and numbers without an O, alone', () => {
+    for (const text of ['OO', 'Oo', 'CO2', 'No', 'PDF', '1,234.50', '○', '〇', 'Office 365'])
+      expect(withZeroForLetterO(text)).toBe(text);
   });
 });

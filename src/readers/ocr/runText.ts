@@ -26,7 +26,21 @@ export function withThousandsPoints(text: string): string {
   );
 }
 
+/**
+ * The digit 0 read as the letter O (a lone `0` in an amounts column came out `O`, and the row lost
+ * its amount). A group of digits, separators and O's with no Latin letter or digit beside it — a
+ * lone `O`, or `1,2O4.5` — is a number: its O's are 0's. A word of letters (`OO`, `CO2`, `No`) is
+ * left as it is.
+ */
+export function withZeroForLetterO(text: string): string {
+  return text.replace(/(?<![A-Za-z\d.,])[\dOo][\d.,Oo]*(?![A-Za-z\d.,])/gu, (group) =>
+    /[Oo]/u.test(group) && (/^[Oo]$/u.test(group) || /\d/u.test(group))
+      ? group.replace(/[Oo]/gu, '0')
+      : group,
+  );
+}
+
 /** A run's text as the page prints it. */
 export function correctedRunText(text: string): string {
-  return withThousandsPoints(withOneForDash(text));
+  return withThousandsPoints(withZeroForLetterO(withOneForDash(text)));
 }
