@@ -17,7 +17,7 @@ export const LAID_OUT_SET = [
   '004_15f2cd45d2b48077',
 ].map((id) => `test/fixtures/pdf/${id}.pdf`);
 
-function wallSeconds(run: () => void): number {
+export function wallSeconds(run: () => void): number {
   const t0 = process.hrtime.bigint();
   run();
   return Number(process.hrtime.bigint() - t0) / 1e9;

@@ -29,6 +29,9 @@ function scriptedEngine(page: OcrLine[], crop: (layout: CropLayout) => OcrLine[]
       asked.push(`crop:${layout}`);
       return crop(layout);
     },
+    endPage: async () => {
+      asked.push('end');
+    },
     terminate: async () => undefined,
   };
   return { engine, asked };
@@ -44,7 +47,7 @@ describe('ocrPage: one stage after another, whichever engine reads', () => {
       () => [line({ ...word('78000', 20, 120, 92), y0: 26, y1: 66 })],
     );
     const reading = await ocrPage(blank, 1, engine);
-    expect(asked).toEqual(['page', 'crop:word']);
+    expect(asked).toEqual(['page', 'crop:word', 'end']);
     expect(texts(reading.blocks).join(' ')).toContain('78000');
     expect(texts(reading.blocks).join(' ')).not.toContain('sm');
     expect(reading.words).toBeGreaterThan(0);
@@ -58,7 +61,7 @@ describe('ocrPage: one stage after another, whichever engine reads', () => {
     const empty = scriptedEngine([], () => []);
     const nothing = await ocrPage(blank, 2, empty.engine);
     expect(nothing.words).toBe(0);
-    expect(empty.asked).toEqual(['page']);
+    expect(empty.asked).toEqual(['page', 'end']);
   });
 });
 

@@ -39,6 +39,11 @@ export interface OcrEngine {
   recognizePage(image: GreyImage): Promise<OcrLine[]>;
   /** A region cut out of a page with paper around it (reread.ts), read as `layout` says. */
   recognizeCrop(image: GreyImage, layout: CropLayout): Promise<OcrLine[]>;
+  /**
+   * The page last given to `recognizePage` and its crops are read: what the engine kept for
+   * them (PP-OCR's detection session and its memory) may go.
+   */
+  endPage(): Promise<void>;
   terminate(): Promise<void>;
 }
 

@@ -24,7 +24,13 @@ export interface OcrPageReading {
 
 /** Reads one page holding an OCR slot (ocrGate.ts): the pixel work and recognition alike. */
 export function ocrPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {
-  return withOcrSlot(() => readPage(image, page, engine));
+  return withOcrSlot(async () => {
+    try {
+      return await readPage(image, page, engine);
+    } finally {
+      await engine.endPage();
+    }
+  });
 }
 
 async function readPage(image: GreyImage, page: number, engine: OcrEngine): Promise<OcrPageReading> {

@@ -30,22 +30,26 @@ const INK = 1;
 /** Under a red stamp: paper in the grey channel, but a rule may run on underneath. */
 const STAMPED = 2;
 
-function runsAlong(
-  count: number,
-  length: number,
-  pixel: (line: number, position: number) => number,
-  minRun: number,
-  maxGap: number,
-): Run[] {
+/** How pixels are walked: `count` lines of `length` pixels, `lineStep` and `step` apart in `kinds`. */
+interface Walk {
+  readonly count: number;
+  readonly length: number;
+  readonly lineStep: number;
+  readonly step: number;
+}
+
+function runsAlong(kinds: Uint8Array, walk: Walk, minRun: number, maxGap: number): Run[] {
+  const { count, length, lineStep, step } = walk;
   const runs: Run[] = [];
   for (let line = 0; line < count; line++) {
+    const base = line * lineStep;
     let start = -1;
     let lastDark = -1;
     let gap = 0;
     let stamped = 0;
     let stampedToLastDark = 0;
     for (let pos = 0; pos <= length; pos++) {
-      const kind = pos < length ? pixel(line, pos) : PAPER;
+      const kind = pos < length ? kinds[base + pos * step]! : PAPER;
       if (kind === INK) {
         if (start < 0) {
           start = pos;
@@ -96,9 +100,21 @@ export function findRules(
   const minRun = Math.round((options.minLength ?? 0.3) * dpi);
   const maxGap = options.maxGap ?? Math.max(2, Math.round(dpi / 100));
   const points = 72 / dpi;
-  const at = (p: number) => (pixels[p]! < DARK ? INK : stamp?.[p] === 1 ? STAMPED : PAPER);
-  const horizontalRuns = runsAlong(height, width, (y, x) => at(y * width + x), minRun, maxGap);
-  const verticalRuns = runsAlong(width, height, (x, y) => at(y * width + x), minRun, maxGap);
+  const kinds = new Uint8Array(pixels.length);
+  for (let p = 0; p < pixels.length; p++)
+    kinds[p] = pixels[p]! < DARK ? INK : stamp?.[p] === 1 ? STAMPED : PAPER;
+  const horizontalRuns = runsAlong(
+    kinds,
+    { count: height, length: width, lineStep: width, step: 1 },
+    minRun,
+    maxGap,
+  );
+  const verticalRuns = runsAlong(
+    kinds,
+    { count: width, length: height, lineStep: 1, step: width },
+    minRun,
+    maxGap,
+  );
   // A rule is thin: a dark band thicker than this is a filled area or a block of text, not a rule.
   const maxThickness = Math.max(4, Math.round(dpi / 25));
   const horizontal = mergeRuns(horizontalRuns)

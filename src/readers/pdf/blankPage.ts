@@ -1,6 +1,6 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Problem } from '../../model.ts';
-import type { GreyImage } from '../ocr/raster.ts';
+import { type GreyImage, INK_LEVEL } from '../ocr/raster.ts';
 import { pdfjs } from './loadPdf.ts';
 
 /**
@@ -9,8 +9,6 @@ import { pdfjs } from './loadPdf.ts';
  * on it; "OCR found no text" is only true when there was ink to read.
  */
 
-/** Darker than this is ink; a page that rendered blank is paper white throughout. */
-const INK = 200;
 /** Ink pixels a page may show and still be blank (a speck), per million. */
 const SPECKS_PER_MILLION = 10;
 
@@ -18,7 +16,7 @@ export function isBlankImage(image: GreyImage): boolean {
   if (image.stamp !== undefined) return false;
   const allowed = (image.pixels.length * SPECKS_PER_MILLION) / 1e6;
   let ink = 0;
-  for (const p of image.pixels) if (p < INK && ++ink > allowed) return false;
+  for (const p of image.pixels) if (p < INK_LEVEL && ++ink > allowed) return false;
   return true;
 }
 

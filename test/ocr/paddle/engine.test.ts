@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractDocument } from '../../../src/pipeline/extractDocument.ts';
 import { type OcrEngine, shutdownOcr } from '../../../src/readers/ocr/engine.ts';
 import { createPaddleEngine } from '../../../src/readers/ocr/paddle/engine.ts';
@@ -46,6 +47,41 @@ describe('the PP-OCR engine on a crop of a scanned page', () => {
       await engine.recognizeCrop(cell, 'word'),
     ])
       expect(lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['1,945.097640']);
+  }, 60_000);
+});
+
+describe('the detection session', () => {
+  it('is made once for a page and its block crops, and released with the page', async () => {
+    const own = await createPaddleEngine({ workers: 1 });
+    let released = 0;
+    const original = ort.InferenceSession.create.bind(ort.InferenceSession);
+    const create = vi.spyOn(ort.InferenceSession, 'create').mockImplementation(async (...args) => {
+      const session = await (original as (...a: unknown[]) => Promise<ort.InferenceSession>)(...args);
+      const release = session.release.bind(session);
+      session.release = async () => {
+        released++;
+        await release();
+      };
+      return session;
+    });
+    try {
+      const rows = await decodeImage(readFileSync(CROP));
+      const cell = cropRegion(rows, { x0: 1670, y0: 10, x1: 1900, y1: 66 }, 16);
+      await own.recognizePage(rows);
+      await own.recognizeCrop(cell, 'block');
+      await own.recognizeCrop(cell, 'block');
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(released).toBe(0);
+      await own.endPage();
+      expect(released).toBe(1);
+      // Outside a page a block crop has a session of its own, released at once.
+      await own.recognizeCrop(cell, 'block');
+      expect(create).toHaveBeenCalledTimes(2);
+      expect(released).toBe(2);
+    } finally {
+      create.mockRestore();
+      await own.terminate();
+    }
   }, 60_000);
 });
 

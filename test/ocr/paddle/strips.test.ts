@@ -37,23 +37,29 @@ describe('strips of a detection input', () => {
 });
 
 /**
- * A stand-in network whose output at a row is the sum of channel 1 over the rows within `reach`:
+ * A stand-in network whose output at a row is the sum of channel 1 (through `response`) over the
+ * rows within `reach`, each run's height noted in `runs`:
  * local like the detector's convolutions, so strips with at least that much context must give
  * back exactly the whole-page map.
  */
-function localSession(reach: number): InferenceSession {
+function localSession(
+  reach: number,
+  response: (value: number) => number = (v) => v,
+  runs: number[] = [],
+): InferenceSession {
   const run = async (feeds: InferenceSession.FeedsType) => {
     const input = feeds.x as Tensor;
     const [, channels, height, width] = input.dims as [number, number, number, number];
     const data = input.data as Float32Array;
     expect(channels).toBe(3);
+    runs.push(height);
     const out = new Float32Array(height * width);
     for (let y = 0; y < height; y++)
       for (let x = 0; x < width; x++) {
         let sum = 0;
         for (let d = -reach; d <= reach; d++) {
           const yy = y + d;
-          if (yy >= 0 && yy < height) sum += data[(height + yy) * width + x]!;
+          if (yy >= 0 && yy < height) sum += response(data[(height + yy) * width + x]!);
         }
         out[y * width + x] = sum;
       }
@@ -71,7 +77,7 @@ describe('detection run in strips', () => {
   it('stitches the same map as one run over the page, for a network that looks 40 rows away', async () => {
     const session = localSession(40);
     const whole = (await session.run({ x: input() })).maps!.data as Float32Array;
-    const stitched = (await inStrips(ort, session, 64, 64).run({ x: input() })).maps!;
+    const stitched = (await inStrips(ort, session, { rows: 64, context: 64 }).run({ x: input() })).maps!;
     expect(stitched.dims).toEqual([1, 1, height, width]);
     expect(Array.from(stitched.data as Float32Array)).toEqual(Array.from(whole));
   });
@@ -79,7 +85,32 @@ describe('detection run in strips', () => {
   it('differs from the whole run at strip edges when the context is shorter than the reach', async () => {
     const session = localSession(40);
     const whole = (await session.run({ x: input() })).maps!.data as Float32Array;
-    const stitched = (await inStrips(ort, session, 64, 32).run({ x: input() })).maps!;
+    const stitched = (await inStrips(ort, session, { rows: 64, context: 32 }).run({ x: input() })).maps!;
     expect(Array.from(stitched.data as Float32Array)).not.toEqual(Array.from(whole));
+  });
+
+  it('runs no strip of paper alone, and stitches the same map as the whole run', async () => {
+    // Paper (1 in every channel) but for three rows of ink (−1). Like the detector, this network
+    // answers ink near a row, and paper alone with 0.
+    const inkRows = new Set([70, 71, 100]);
+    const page = () =>
+      new ort.Tensor(
+        'float32',
+        Float32Array.from({ length: 3 * height * width }, (_, i) =>
+          inkRows.has(Math.floor(i / width) % height) ? -1 : 1,
+        ),
+        [1, 3, height, width],
+      );
+    const runs: number[] = [];
+    const inkNear = localSession(40, (v) => (v < 0 ? 1 : 0), runs);
+    const whole = (await inkNear.run({ x: page() })).maps!.data as Float32Array;
+    runs.length = 0;
+    const stitched = await inStrips(ort, inkNear, { rows: 64, context: 64, inkBelow: 0 }).run({
+      x: page(),
+    });
+    // Strips keep rows 0–63, 64–127, …, 256–319 and run 64 rows more on each side: the last two
+    // (rows 128–319 and 192–319) see paper alone.
+    expect(runs).toEqual([128, 192, 192]);
+    expect(Array.from(stitched.maps!.data as Float32Array)).toEqual(Array.from(whole));
   });
 });

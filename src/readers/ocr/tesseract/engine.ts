@@ -51,6 +51,8 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       return linesOf(result.data.blocks ?? []);
     },
     recognizeCrop: crops.read,
+    // Its workers keep nothing page by page.
+    endPage: async () => undefined,
     async terminate() {
       await scheduler.terminate();
       await crops.terminate();
