@@ -14,10 +14,11 @@
  *   pdf:  test/fixtures/bench/bench-pdf.pdf (≈110 pages) end to end, one process, one core
  *         (pages/s), next to `pdftotext -layout` on the same file when poppler is installed;
  *         the same for the real 85-page Beijing report when ../shared/realdocs is present.
- *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean), read by each OCR engine
- *         (tesseract.js, PP-OCR) at 1 and 2 OCR workers, each in a child process (seconds per
- *         page, worker start-up included, and OCR's own peak RSS; --no-ocr skips it), beside
- *         native tesseract on the same pages when it is installed (benchNativeOcr.ts).
+ *   ocr:  the 5-page scan of seed 002 (test/fixtures/scan/clean) through `yusuan extract --ocr
+ *         always` with each OCR engine (tesseract.js, PP-OCR) at 1 and 2 OCR workers (seconds per
+ *         page, process start included, and the process's peak RSS), each engine's own
+ *         recognition time, beside native tesseract on the same pages when it is installed, its
+ *         runs alternating with the 1-worker runs (benchOcr.ts; --no-ocr skips it).
  *   batch: `yusuan run` (the CLI, in a child process) over a generated corpus of --docs text
  *         documents (default 2000) at concurrency 1 and 2, a no-change re-run, and the run's
  *         peak RSS at 500 and at --docs documents (--no-batch skips it).
@@ -29,10 +30,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
 import { documentIdOf, findInputs } from '../src/pipeline/findInputs.ts';
-import { OCR_ENGINES } from '../src/readers/ocr/engine.ts';
 import { extractBesidePoppler, laidOutSet, startupSeconds } from './benchCli.ts';
 import { CRAWL, crawlRun } from './benchCrawl.ts';
-import { nativeTesseract } from './benchNativeOcr.ts';
+import { benchOcr } from './benchOcr.ts';
 import { measureScaling, SHAPES } from './benchScaling.ts';
 import { buildDist } from './buildDist.ts';
 import { makeCorpus } from './make-corpus.ts';
@@ -140,57 +140,8 @@ await benchPdf(
   '../shared/realdocs/renwu/002_北京/政务服务和数据管理局_附件2：北京市政务服务和数据管理局2026年度部门预算报表.pdf',
 );
 
-if (!values['no-ocr']) {
-  // Each in a child process: its peak memory is then OCR's alone (tesseract's workers are threads).
-  const scan = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
-  const perPage: Record<string, number> = {};
-  for (const engine of OCR_ENGINES) {
-    for (const workers of [1, 2]) {
-      const r = ocrRun(scan, workers, engine);
-      console.log(
-        `ocr    ${engine.padEnd(9)} ${r.scan} (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(1)} s/page, ${r.seconds.toFixed(1)} s in all (worker start-up included), ${r.amounts} amounts, peak RSS ${r.peak_rss_mib} MiB`,
-      );
-      perPage[`${engine}-${workers}`] = r.seconds / r.pages;
-    }
-  }
-  for (const engine of OCR_ENGINES) {
-    const r = ocrRun(scan, 1, engine, 'timed');
-    perPage[`${engine}-1-engine`] = r.engine_seconds / r.pages;
-    console.log(
-      `ocr    ${engine.padEnd(9)} the same at 1 worker, the engine's own time (pages and re-read crops recognised): ${(r.engine_seconds / r.pages).toFixed(1)} s/page`,
-    );
-  }
-  const native = nativeTesseract(scan);
-  if (!native) console.log('ocr    native tesseract (reference): not installed, skipped');
-  else {
-    const own = native.seconds / native.pages;
-    const ratios = OCR_ENGINES.map(
-      (e) =>
-        `${e} at 1 worker ${(perPage[`${e}-1`]! / own).toFixed(2)}× end to end, ${(perPage[`${e}-1-engine`]! / own).toFixed(2)}× recognition alone`,
-    );
-    console.log(
-      `ocr    native ${native.version} (reference: 1 thread, chi_sim+eng, recognition only) on the same ${native.pages} pages: ${own.toFixed(1)} s/page; ${ratios.join(', ')} its time (target ≤ 1.3×)`,
-    );
-  }
-}
+if (!values['no-ocr']) benchOcr(rounds);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-
-interface OcrRunJson {
-  scan: string;
-  pages: number;
-  seconds: number;
-  engine_seconds: number;
-  peak_rss_mib: number;
-  amounts: number;
-}
-
-/** One OCR measurement in a child process (scripts/bench-ocr.ts). */
-function ocrRun(scan: string, workers: number, engine: string, timed?: 'timed'): OcrRunJson {
-  const args = ['--import', 'tsx', 'scripts/bench-ocr.ts', String(workers), scan, engine];
-  return JSON.parse(
-    execFileSync(process.execPath, timed ? [...args, timed] : args, { encoding: 'utf8' }),
-  ) as OcrRunJson;
-}
 
 interface RunJson {
   seconds: number;

@@ -97,7 +97,9 @@ export async function extract(args: string[]): Promise<number> {
       process.stdout.write(`${c.documentId}: same bytes as ${c.duplicateOf}, extracted once\n`);
   await writeDump(values.out, docs, { bom: values.bom, version: packageVersion(), duplicates: copies });
   if (values.json)
-    process.stdout.write(`${JSON.stringify({ out: values.out, documents: jsonSummary(docs) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ out: values.out, documents: jsonSummary(docs), peak_rss_mib: peakRssMib() }, null, 2)}\n`,
+    );
   else process.stdout.write(`${summaryLine(docs, values.out)}\n`);
   const verdicts = docs.map((d) => judge(d).verdict);
   const failed = verdicts.includes('failed');
@@ -116,6 +118,9 @@ function printPairings(extracted: readonly CanonicalDocument[], docs: readonly C
     );
   });
 }
+
+/** The process's peak resident memory: the files' threads, OCR's included. */
+const peakRssMib = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function jsonSummary(docs: readonly CanonicalDocument[]) {
   return docs.map((d) => {
