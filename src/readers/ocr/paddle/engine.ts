@@ -58,7 +58,8 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   const releaseDetection = async () => {
     const session = detection;
     detection = undefined;
-    if (session) await (await session).release();
+    // A session that could not be made has nothing to release: its error was the page's.
+    if (session) await session.then((made) => made.release(), () => undefined);
   };
   const findLines = async (image: GreyImage): Promise<LineBox[]> => {
     detection ??= ort.InferenceSession.create(models.detection, {
