@@ -11,7 +11,9 @@ import { type NativeOcrTiming, nativeTesseract } from './benchNativeOcr.ts';
  * user runs it (`yusuan extract SCAN --ocr always`: process start, rendering, cleaning, OCR, the
  * tables and the dump, in wall time), at 1 and 2 OCR workers; each engine's own recognition time
  * (scripts/bench-ocr.ts); and native tesseract on the same pages, its runs alternating with the
- * engines' 1-worker runs so that both see the same machine (best of `rounds` for each).
+ * engines' 1-worker runs so that both see the same machine (best of `rounds` for each): an
+ * engine's own time against native recognition, yusuan's whole run against native tesseract's
+ * from the PDF (pdftoppm, then tesseract), both timed.
  */
 
 const SCAN = 'test/fixtures/scan/clean/002_a3edc1729d60384f-scan300.pdf';
@@ -26,14 +28,14 @@ interface CliOcrRun {
 function cliRun(engine: string, workers: number): CliOcrRun {
   const out = mkdtempSync(join(tmpdir(), 'yusuan-bench-ocr-'));
   try {
+    // As many pages at once as workers: tesseract.js's workers read a page each.
     const args = ['bin/yusuan.js', 'extract', SCAN, '--out', out, '--json', '--ocr', 'always'];
+    const each = ['--ocr-workers', String(workers), '--ocr-concurrency', String(workers)];
     let stdout = '';
     const seconds = wallSeconds(() => {
-      stdout = execFileSync(
-        process.execPath,
-        [...args, '--ocr-workers', String(workers), '--ocr-engine', engine],
-        { encoding: 'utf8' },
-      );
+      stdout = execFileSync(process.execPath, [...args, ...each, '--ocr-engine', engine], {
+        encoding: 'utf8',
+      });
     });
     const run = JSON.parse(stdout) as { documents: { line_items: number }[]; peak_rss_mib: number };
     const [json] = readdirSync(join(out, 'json'));
@@ -63,6 +65,13 @@ function row(engine: string, workers: number, r: CliOcrRun): string {
   return `ocr    ${engine.padEnd(9)} yusuan extract ${SCAN} --ocr always (${r.pages} pages, 300 dpi) at ${workers} worker(s): ${(r.seconds / r.pages).toFixed(2)} s/page, ${r.seconds.toFixed(1)} s in all (process start included), ${r.amounts} amounts, peak RSS ${r.peakRssMib} MiB`;
 }
 
+/** Each of the two timings at its best over runs. */
+const bestOf = (a: NativeOcrTiming, b: NativeOcrTiming): NativeOcrTiming => ({
+  ...a,
+  seconds: Math.min(a.seconds, b.seconds),
+  renderSeconds: Math.min(a.renderSeconds, b.renderSeconds),
+});
+
 export function benchOcr(rounds: number): void {
   const best: Record<string, CliOcrRun> = {};
   let native: NativeOcrTiming | undefined;
@@ -74,7 +83,7 @@ export function benchOcr(rounds: number): void {
     }
     const n = nativeMissing ? undefined : nativeTesseract(SCAN);
     if (!n) nativeMissing = true;
-    else if (!native || n.seconds < native.seconds) native = n;
+    else native = native ? bestOf(native, n) : n;
   }
   for (const engine of OCR_ENGINES) {
     console.log(row(engine, 1, best[engine]!));
@@ -89,12 +98,13 @@ export function benchOcr(rounds: number): void {
     console.log('ocr    native tesseract (reference): not installed, skipped');
     return;
   }
-  const reference = native.seconds / native.pages;
-  const ratios = OCR_ENGINES.map(
-    (e) =>
-      `${e} ${(best[e]!.seconds / best[e]!.pages / reference).toFixed(2)}× end to end, ${(own[e]! / reference).toFixed(2)}× recognition against recognition`,
-  );
+  const recognition = native.seconds / native.pages;
+  const fromPdf = (native.seconds + native.renderSeconds) / native.pages;
+  const ratios = OCR_ENGINES.map((e) => {
+    const whole = best[e]!.seconds / best[e]!.pages;
+    return `${e} ${(whole / fromPdf).toFixed(2)}× from the PDF, ${(own[e]! / recognition).toFixed(2)}× recognition against recognition (${(whole / recognition).toFixed(2)}× its whole run against native recognition alone)`;
+  });
   console.log(
-    `ocr    native ${native.version} (reference: 1 thread, chi_sim+eng, recognition only, best of ${Math.max(1, rounds)} alternating with the 1-worker runs): ${reference.toFixed(2)} s/page; ${ratios.join('; ')} (target ≤ 1.3×)`,
+    `ocr    native ${native.version} (reference: 1 thread, chi_sim+eng; best of ${Math.max(1, rounds)}, alternating with the 1-worker runs): recognition ${recognition.toFixed(2)} s/page, from the PDF (pdftoppm -r 300 -gray, then tesseract) ${fromPdf.toFixed(2)} s/page; ${ratios.join('; ')} (target ≤ 1.3×)`,
   );
 }
