@@ -3,11 +3,11 @@ import type { InferenceSession } from 'onnxruntime-node';
 import type { OcrEngine, OcrLine } from '../engine.ts';
 import type { GreyImage } from '../raster.ts';
 import { decodeCtc } from './ctc.ts';
-import { detectLines } from './detect.ts';
 import { glyphBox, inkBox } from './inkBox.ts';
 import { lineTensor } from './lineImage.ts';
 import { paddleModels } from './models.ts';
 import { withoutDoubleReadings } from './overlaps.ts';
+import { pageDetection } from './pageDetection.ts';
 import { clippedAtNeighbours, inReadingOrder } from './readingOrder.ts';
 import {
   type LineBox,
@@ -24,12 +24,7 @@ import {
  * JavaScript thread that calls it, so sessions side by side in one thread never overlap: the
  * engine's N workers are N threads inside each run (onnxruntime's intra-op pool), one model in
  * memory whatever N. onnxruntime is loaded on first use only.
- *
- * Detection gets a session of its own for each page, released once the page and its crops are
- * read: its activations take 200–250 MiB even run in strips, which onnxruntime's arena serves
- * twice as fast as malloc (a scan read in 19 s instead of 30), and releasing the session gives
- * the arena back, so no page's peak stays allocated beside the next file's work. Creating it
- * costs 55 ms, once a page rather than once for the page and once for each block crop.
+ * Detection's session is the page's (pageDetection.ts).
  */
 
 export interface PaddleEngineOptions {
@@ -51,27 +46,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     enableMemPattern: false,
   };
   const recognition = await ort.InferenceSession.create(models.recognition, sessionOptions);
-  // Detection's session lives while pages and their crops are being read (a block crop is
-  // detected too) and goes with the last of them; a crop read outside a page releases it at once.
-  let detection: Promise<InferenceSession> | undefined;
-  let pagesOpen = 0;
-  const releaseDetection = async () => {
-    const session = detection;
-    detection = undefined;
-    // A session that could not be made has nothing to release: its error was the page's.
-    if (session) await session.then((made) => made.release(), () => undefined);
-  };
-  const findLines = async (image: GreyImage): Promise<LineBox[]> => {
-    detection ??= ort.InferenceSession.create(models.detection, {
-      ...sessionOptions,
-      enableCpuMemArena: true,
-    });
-    try {
-      return await detectLines(ort, await detection, image);
-    } finally {
-      if (pagesOpen === 0) await releaseDetection();
-    }
-  };
+  const detection = pageDetection(ort, models.detection, sessionOptions);
 
   const readLine = async (image: GreyImage, box: LineBox): Promise<OcrLine> => {
     const tensor = lineTensor(image, box);
@@ -96,7 +71,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   };
   const readPage = async (image: GreyImage) =>
     withoutDoubleReadings(
-      await readLines(image, inReadingOrder(clippedAtNeighbours(await findLines(image)))),
+      await readLines(image, inReadingOrder(clippedAtNeighbours(await detection.findLines(image)))),
     ).filter((line) => line.words.length > 0);
   /** A crop holding one line: its ink is the line, whatever detection would make of a lone `-`. */
   const readCropLine = async (image: GreyImage) => {
@@ -107,17 +82,14 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   return {
     workers: threads,
     recognizePage: (image) => {
-      pagesOpen++;
+      detection.beginPage();
       return readPage(image);
     },
     // A block is a small page; a line and a word are the crop's ink read as one line.
     recognizeCrop: (image, layout) => (layout === 'block' ? readPage(image) : readCropLine(image)),
-    async endPage() {
-      pagesOpen = Math.max(0, pagesOpen - 1);
-      if (pagesOpen === 0) await releaseDetection();
-    },
+    endPage: detection.endPage,
     async terminate() {
-      await releaseDetection();
+      await detection.release();
       await recognition.release();
     },
   };
