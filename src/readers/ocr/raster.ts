@@ -7,9 +7,6 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
  * stamped over the text (common on scanned disclosures) fades to white while black ink stays dark.
  */
 
-/** Darker than this is ink (0–255); paper, and the faint grey of its texture, is lighter. */
-export const INK_LEVEL = 200;
-
 export interface GreyImage {
   readonly width: number;
   readonly height: number;

@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Problem } from '../../model.ts';
-import { type GreyImage, INK_LEVEL } from '../ocr/raster.ts';
+import { INK_LEVEL } from '../ocr/inkLevel.ts';
+import type { GreyImage } from '../ocr/raster.ts';
 import { pdfjs } from './loadPdf.ts';
 
 /**

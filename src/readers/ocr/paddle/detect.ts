@@ -1,6 +1,7 @@
 import type { InferenceSession } from 'onnxruntime-node';
 import { DEFAULT_DETECTION_OPTIONS, DetectionService, Image, type OrtModule } from 'paddleocr';
-import { type GreyImage, INK_LEVEL } from '../raster.ts';
+import { INK_LEVEL } from '../inkLevel.ts';
+import type { GreyImage } from '../raster.ts';
 import { resizeGrey } from './resizeGrey.ts';
 import { inStrips } from './strips.ts';
 import type { LineBox } from './words.ts';
