@@ -1,8 +1,10 @@
 /**
- * One OCR measurement in a process of its own, so that its peak memory is OCR's and nothing
- * else's (run by npm run bench; prints one JSON line):
+ * An OCR engine's own time on a scan, in a process of its own (run by npm run bench, whose other
+ * OCR rows time the built CLI; prints one JSON line). The pipeline asks the shared engine, so
+ * timing its two methods is the time of every page and re-read crop recognised — what native
+ * tesseract's recognition-only row is set against:
  *
- *   tsx scripts/bench-ocr.ts WORKERS [SCAN.pdf] [ENGINE] [timed]
+ *   tsx scripts/bench-ocr.ts WORKERS [SCAN.pdf] [ENGINE]
  */
 import { readFileSync } from 'node:fs';
 import { extractDocument } from '../src/pipeline/extractDocument.ts';
@@ -22,9 +24,6 @@ const engine = process.argv[4] ?? DEFAULT_OCR_ENGINE;
 if (!isOcrEngineName(engine)) throw new Error(`no OCR engine "${engine}"`);
 // As many pages at once as workers (`--ocr-concurrency`): the row measures what N workers buy.
 useOcrGate(localOcrGate(workers));
-// With `timed`, the engine's own time too (pages and crops recognised), as native tesseract's row
-// measures only its recognition: the pipeline asks the shared engine, so timing its two methods
-// is enough. A run of its own: starting the engine ahead of the pages moves the peak RSS.
 let engineSeconds = 0;
 const timed =
   <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
@@ -36,13 +35,11 @@ const timed =
       engineSeconds += Number(process.hrtime.bigint() - start) / 1e9;
     }
   };
-if (process.argv[5] === 'timed') {
-  const shared = (await sharedOcrEngine(workers, engine)) as {
-    -readonly [K in keyof OcrEngine]: OcrEngine[K];
-  };
-  shared.recognizePage = timed(shared.recognizePage.bind(shared));
-  shared.recognizeCrop = timed(shared.recognizeCrop.bind(shared));
-}
+const shared = (await sharedOcrEngine(workers, engine)) as {
+  -readonly [K in keyof OcrEngine]: OcrEngine[K];
+};
+shared.recognizePage = timed(shared.recognizePage.bind(shared));
+shared.recognizeCrop = timed(shared.recognizeCrop.bind(shared));
 const t0 = process.hrtime.bigint();
 const doc = await extractDocument(
   readFileSync(scan),

@@ -53,7 +53,7 @@ function cliRun(engine: string, workers: number): CliOcrRun {
 
 /** The engine's own time at 1 worker: its two methods timed inside one extraction (bench-ocr.ts). */
 function engineSecondsPerPage(engine: string): number {
-  const args = ['--import', 'tsx', 'scripts/bench-ocr.ts', '1', SCAN, engine, 'timed'];
+  const args = ['--import', 'tsx', 'scripts/bench-ocr.ts', '1', SCAN, engine];
   const r = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as {
     engine_seconds: number;
     pages: number;

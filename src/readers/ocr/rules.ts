@@ -1,4 +1,5 @@
 import type { Segment } from '../pdf/pageContent.ts';
+import { INK_LEVEL } from './inkLevel.ts';
 import type { GreyImage } from './raster.ts';
 
 /**
@@ -178,7 +179,7 @@ export function eraseRules(
     for (let y = ya; y <= yb; y++) {
       // Only dark pixels of the rule itself; a character touching it keeps its other strokes.
       for (let x = xa; x <= xb; x++)
-        if (pixels[y * image.width + x]! < 200) pixels[y * image.width + x] = 255;
+        if (pixels[y * image.width + x]! < INK_LEVEL) pixels[y * image.width + x] = 255;
     }
   };
   for (const s of rules.horizontal) {
